@@ -1,0 +1,20 @@
+package com.starcert.contracts;
+
+/**
+ * Every event StarCert services exchange. The set is closed: adding an event means adding a topic,
+ * a {@link EventType} and a contract test.
+ */
+public sealed interface IntegrationEvent
+        permits EnterpriseChanged, OutletChanged, AuditSubmitted, ScoreComputed, CertificateIssued,
+        CertificationRefused {
+
+    /** Partition key: one enterprise's events stay in order. */
+    String enterpriseId();
+
+    /** The aggregate the event is about; becomes the CloudEvents {@code subject}. */
+    String subject();
+
+    default EventType eventType() {
+        return EventType.of(this);
+    }
+}

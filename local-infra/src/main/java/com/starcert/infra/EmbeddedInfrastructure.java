@@ -1,0 +1,82 @@
+package com.starcert.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The in-process pair: a KRaft broker from Kafka's own classes and mongo-java-server. */
+public final class EmbeddedInfrastructure implements Infrastructure {
+
+    private final KraftBroker broker;
+    private final WireMongo mongo;
+    private final Path scratch;
+
+    private EmbeddedInfrastructure(KraftBroker broker, WireMongo mongo, Path scratch) {
+        this.broker = broker;
+        this.mongo = mongo;
+        this.scratch = scratch;
+    }
+
+    public static EmbeddedInfrastructure forTests() {
+        try {
+            Path dir = Files.createTempDirectory("starcert-kafka");
+            return new EmbeddedInfrastructure(new KraftBroker(0, 0, dir).start(), WireMongo.inMemory(0), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fixed ports and data kept under {@code dataDir}, for {@code ./starcert run}. */
+    public static EmbeddedInfrastructure persistent(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+        WireMongo mongo = WireMongo.persistent(mongoPort, dataDir.resolve("mongo"));
+        KraftBroker broker = new KraftBroker(kafkaPort, controllerPort, dataDir.resolve("kafka")).start();
+        return new EmbeddedInfrastructure(broker, mongo, null);
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    @Override
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    @Override
+    public String description() {
+        return "embedded Kafka (KRaft) at " + kafkaBootstrapServers() + ", mongo-java-server at localhost:"
+                + mongo.port();
+    }
+
+    @Override
+    public boolean canInterruptKafka() {
+        return true;
+    }
+
+    @Override
+    public void stopKafka() {
+        broker.stop();
+    }
+
+    @Override
+    public void startKafka() {
+        broker.start();
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+        mongo.close();
+        if (scratch != null) {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package com.starcert.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntUnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite on one machine: infrastructure first, then the four services and the gateway as separate
+ * processes (each built as {@code <module>/target/<module>-exec.jar}), each waited for until its health endpoint
+ * reports UP. Behind {@code ./starcert run}, and reused by the end-to-end test on free ports.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSuite.class);
+
+    /** A StarCert application: its Maven module, default port and (for services) its own database. */
+    public record App(String module, int defaultPort, String database) {
+        boolean gateway() {
+            return database == null;
+        }
+    }
+
+    public static final List<App> APPS = List.of(
+            new App("outlet-service", 8081, "starcert-outlet"),
+            new App("audit-service", 8082, "starcert-audit"),
+            new App("scoring-service", 8083, "starcert-scoring"),
+            new App("certificate-service", 8084, "starcert-certificate"),
+            new App("gateway", 8080, null));
+
+    private final Infrastructure infra;
+    private final boolean ownsInfra;
+    private final Map<App, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logDir;
+
+    private LocalSuite(Infrastructure infra, boolean ownsInfra, Path logDir) {
+        this.infra = infra;
+        this.ownsInfra = ownsInfra;
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts every application against {@code infra}.
+     *
+     * @param repositoryRoot where the modules' {@code target} directories are
+     * @param portFor        chooses each application's port from its default (identity for fixed ports)
+     * @param extraEnv       additional environment for every application (e.g. shorter intervals in tests)
+     */
+    public static LocalSuite start(Path repositoryRoot, Infrastructure infra, boolean ownsInfra, Path logDir,
+                                   IntUnaryOperator portFor, Map<String, String> extraEnv) {
+        LocalSuite suite = new LocalSuite(infra, ownsInfra, logDir);
+        try {
+            Files.createDirectories(logDir);
+            for (App app : APPS) {
+                suite.ports.put(app, portFor.applyAsInt(app.defaultPort()));
+            }
+            for (App app : APPS) {
+                suite.launch(repositoryRoot, app, extraEnv);
+            }
+            for (App app : APPS) {
+                suite.awaitHealthy(app, Duration.ofMinutes(4));
+            }
+            return suite;
+        } catch (IOException e) {
+            suite.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public String url(String module) {
+        return APPS.stream().filter(a -> a.module().equals(module)).findFirst()
+                .map(a -> "http://localhost:" + ports.get(a))
+                .orElseThrow(() -> new IllegalArgumentException("no application " + module));
+    }
+
+    public String gatewayUrl() {
+        return url("gateway");
+    }
+
+    public Infrastructure infrastructure() {
+        return infra;
+    }
+
+    private void launch(Path root, App app, Map<String, String> extraEnv) {
+        Path jar = root.resolve(app.module()).resolve("target").resolve(app.module() + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + " — build first with ./mvnw -DskipTests package");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getenv().getOrDefault("STARCERT_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        for (String opt : opts.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.put("SERVER_PORT", String.valueOf(ports.get(app)));
+        if (app.gateway()) {
+            env.put("STARCERT_GATEWAY_OUTLETURI", url("outlet-service"));
+            env.put("STARCERT_GATEWAY_AUDITURI", url("audit-service"));
+            env.put("STARCERT_GATEWAY_SCORINGURI", url("scoring-service"));
+            env.put("STARCERT_GATEWAY_CERTIFICATEURI", url("certificate-service"));
+        } else {
+            env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", infra.kafkaBootstrapServers());
+            env.put("SPRING_MONGODB_URI", infra.mongoUri(app.database()));
+        }
+        env.putAll(extraEnv);
+        Path logFile = logDir.resolve(app.module() + ".log");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(logFile.toFile());
+        try {
+            processes.add(pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + app.module(), e);
+        }
+        log.info("starting {} on port {} (log: {})", app.module(), ports.get(app), logFile);
+    }
+
+    private void awaitHealthy(App app, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create(url(app.module()) + "/actuator/health");
+        Process process = processes.get(APPS.indexOf(app));
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(app.module() + " exited with code " + process.exitValue()
+                        + "; see " + logDir.resolve(app.module() + ".log"));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    log.info("{} is UP at {}", app.module(), url(app.module()));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + app.module(), e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(app.module() + " did not become healthy within " + timeout
+                + "; see " + logDir.resolve(app.module() + ".log"));
+    }
+
+    @Override
+    public void close() {
+        List<Process> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        for (Process p : reversed) {
+            p.destroy();
+        }
+        for (Process p : reversed) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (ownsInfra) {
+            infra.close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int envPort(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /** {@code ./starcert run}: fixed ports (overridable), data under {@code STARCERT_DATA_DIR} (default ./data). */
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("starcert.root", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(System.getenv().getOrDefault("STARCERT_DATA_DIR", root.resolve("data").toString()));
+        Map<Integer, Integer> fixed = Map.of(
+                8080, envPort("GATEWAY_PORT", 8080),
+                8081, envPort("OUTLET_PORT", 8081),
+                8082, envPort("AUDIT_PORT", 8082),
+                8083, envPort("SCORING_PORT", 8083),
+                8084, envPort("CERTIFICATE_PORT", 8084));
+        Infrastructure infra = EmbeddedInfrastructure.persistent(data,
+                envPort("KAFKA_PORT", 9092), envPort("KAFKA_CONTROLLER_PORT", 9093), envPort("MONGO_PORT", 27017));
+        LocalSuite suite = start(root, infra, true, data.resolve("logs"), fixed::get, Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping StarCert…");
+            suite.close();
+            stopped.countDown();
+        }, "starcert-stop"));
+        System.out.println();
+        System.out.println("StarCert is running (" + infra.description() + ")");
+        for (App app : APPS) {
+            System.out.printf("  %-20s %s%n", app.module(), suite.url(app.module()));
+        }
+        System.out.println("  logs                 " + data.resolve("logs"));
+        System.out.println("Public entry: " + suite.gatewayUrl() + "   — press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

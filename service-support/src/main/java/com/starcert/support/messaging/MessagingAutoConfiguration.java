@@ -1,0 +1,120 @@
+package com.starcert.support.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.FixedBackOff;
+
+import com.starcert.contracts.EventCodec;
+import com.starcert.contracts.MalformedEventException;
+import com.starcert.contracts.Topics;
+
+/**
+ * Reliable messaging for every StarCert service: idempotent producers with {@code acks=all}, CloudEvent consumers
+ * behind an {@code ErrorHandlingDeserializer}, bounded in-place retries then {@code <topic>.DLT} with the cause in
+ * headers, every topic and dead-letter topic created up front, and the outbox relay.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    OutboxEvents outboxEvents(EventCodec codec, Clock clock,
+                              @Value("${spring.application.name:starcert}") String application) {
+        return new OutboxEvents(codec, "/starcert/" + application, clock);
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer reliableProducer() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer cloudEventConsumer() {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class.getName(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+    }
+
+    /** Retries in place (so one enterprise's events keep their order), then dead-letters. */
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.getRetryInterval().toMillis(), Math.max(0, properties.getAttempts() - 1)));
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics starcertTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, properties.getPartitions(), properties.getReplicationFactor()));
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.getPartitions(),
+                    properties.getReplicationFactor()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, Clock clock,
+                            MessagingProperties properties) {
+        List<String> collections = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (OutboxAggregate.class.isAssignableFrom(entity.getType())) {
+                collections.add(entity.getCollection());
+            }
+        }
+        MessagingProperties.Outbox outbox = properties.getOutbox();
+        return new OutboxRelay(mongo, (KafkaTemplate<Object, Object>) kafka, List.copyOf(collections), clock,
+                outbox.getLease(), outbox.getSendTimeout(), outbox.getBatchSize());
+    }
+}

@@ -1,0 +1,50 @@
+package com.starcert.support.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Operator settings of the reliable-messaging plumbing ({@code starcert.messaging.*}). */
+@ConfigurationProperties("starcert.messaging")
+public class MessagingProperties {
+
+    /** Partitions of each topic and its dead-letter topic when StarCert creates them. */
+    private int partitions = 3;
+    /** Replication factor of topics StarCert creates (3 on a production cluster). */
+    private short replicationFactor = 1;
+    /** Delivery attempts of a record whose handler fails before it goes to {@code <topic>.DLT}. */
+    private int attempts = 3;
+    /** Pause between those attempts. */
+    private Duration retryInterval = Duration.ofSeconds(1);
+    private final Outbox outbox = new Outbox();
+
+    public static class Outbox {
+        /** How often the relay looks for pending events. */
+        private Duration pollInterval = Duration.ofMillis(250);
+        /** How long one relay instance owns a document while publishing its events. */
+        private Duration lease = Duration.ofSeconds(30);
+        /** How long to wait for the broker's acknowledgement of one event. */
+        private Duration sendTimeout = Duration.ofSeconds(15);
+        /** Documents handled per collection and poll. */
+        private int batchSize = 100;
+
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+        public Duration getLease() { return lease; }
+        public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getSendTimeout() { return sendTimeout; }
+        public void setSendTimeout(Duration sendTimeout) { this.sendTimeout = sendTimeout; }
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+    }
+
+    public int getPartitions() { return partitions; }
+    public void setPartitions(int partitions) { this.partitions = partitions; }
+    public short getReplicationFactor() { return replicationFactor; }
+    public void setReplicationFactor(short replicationFactor) { this.replicationFactor = replicationFactor; }
+    public int getAttempts() { return attempts; }
+    public void setAttempts(int attempts) { this.attempts = attempts; }
+    public Duration getRetryInterval() { return retryInterval; }
+    public void setRetryInterval(Duration retryInterval) { this.retryInterval = retryInterval; }
+    public Outbox getOutbox() { return outbox; }
+}

@@ -1,0 +1,11 @@
+package com.starcert.support.messaging;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's own document (field {@code outbox}) until the broker acknowledged it.
+ * Written in the same single-document write as the state change it reports, so neither can exist without the
+ * other; {@code payload} is the finished CloudEvents JSON, so a relay retry sends the identical message.
+ */
+public record OutboxMessage(String eventId, String topic, String key, String payload, Instant createdAt) {
+}
