@@ -1,0 +1,78 @@
+package com.starcert.support.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.EnterpriseChanged;
+import com.starcert.contracts.EventCodec;
+import com.starcert.contracts.Topics;
+import com.starcert.infra.Infrastructure;
+import com.starcert.infra.SharedTestInfrastructure;
+
+/** The relay against the real broker and the Mongo wire server: publishes in order, then empties the outbox. */
+class OutboxRelayTest {
+
+    private final Infrastructure infra = SharedTestInfrastructure.get();
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void publishesPendingEventsKeyedByEnterpriseAndRemovesThem() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
+        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
+        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        String enterprise = UUID.randomUUID().toString();
+        OutboxMessage first = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED, 1,
+                "A", "91350100M000100Y43", "350100", "line"), "corr-1");
+        OutboxMessage second = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.UPDATED, 2,
+                "B", "91350100M000100Y43", "350100", "line"), "corr-1");
+        Document aggregate = new Document("_id", enterprise).append("outbox", List.of(
+                mongo.getConverter().convertToMongoType(first), mongo.getConverter().convertToMongoType(second)));
+        mongo.insert(aggregate, "aggregates");
+        mongo.insert(new Document("_id", "nothing-pending").append("outbox", List.of()), "aggregates");
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("aggregates"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        assertThat(relay.relay("aggregates")).isEqualTo(2);
+        assertThat(relay.relay("aggregates")).isZero();
+        assertThat(mongo.findById(enterprise, Document.class, "aggregates").getList("outbox", Object.class)).isEmpty();
+
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && seen.stream().filter(r -> enterprise.equals(r.key())).count() < 2) {
+                consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
+            }
+        }
+        List<CloudEvent> mine = seen.stream().filter(r -> enterprise.equals(r.key()))
+                .map(r -> codec.read(r.value())).toList();
+        assertThat(mine).extracting(CloudEvent::id).containsExactly(first.eventId(), second.eventId());
+        assertThat(mine.get(0).correlationid()).isEqualTo("corr-1");
+        assertThat(codec.data(mine.get(1), EnterpriseChanged.class).name()).isEqualTo("B");
+    }
+}
