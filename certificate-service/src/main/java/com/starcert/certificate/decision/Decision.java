@@ -1,0 +1,51 @@
+package com.starcert.certificate.decision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.starcert.contracts.AuditType;
+import com.starcert.contracts.Band;
+import com.starcert.support.messaging.OutboxAggregate;
+import com.starcert.support.messaging.OutboxMessage;
+
+/**
+ * The recorded certification decision on one audit revision, with its reasons: one document per (auditId,
+ * revision), its id being that natural key. A refusal carries its CertificationRefused in {@code outbox} (same
+ * write). {@code heldOutcome}/{@code heldLevel} keep what a HELD decision becomes once the corrective actions are
+ * verified.
+ */
+@Document("decisions")
+@CompoundIndex(name = "audit_revision_unique", def = "{'auditId': 1, 'auditRevision': -1, 'enterpriseId': 1}",
+        unique = true)
+@CompoundIndex(name = "enterprise_audit", def = "{'enterpriseId': 1, 'auditId': 1}")
+public record Decision(
+        @Id String id,
+        String auditId,
+        int auditRevision,
+        String enterpriseId,
+        AuditType auditType,
+        Outcome outcome,
+        List<String> reasons,
+        String certificateNumber,
+        BigDecimal score,
+        Band band,
+        Outcome heldOutcome,
+        Band heldLevel,
+        Instant decidedAt,
+        String correlationId,
+        List<OutboxMessage> outbox) implements OutboxAggregate {
+
+    public Decision {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    public static String idOf(String auditId, int revision) {
+        return auditId + "#" + revision;
+    }
+}

@@ -1,0 +1,165 @@
+package com.starcert.certificate.decision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.starcert.contracts.Band;
+
+/**
+ * StarCert's certification decision rules (brief §3 and §5, "ours"), in one place.
+ * <ul>
+ *   <li>INITIAL (初次认证): ≥ 70 issues; the level is capped at COMPLIANT (达标) because star levels need one year
+ *       held at compliant, unless the CB marked the audit outstanding (成绩特别显著); &lt; 70 refuses.</li>
+ *   <li>RECERTIFICATION (再认证): ≥ 70 issues a new certificate with a new three-year cycle that supersedes the
+ *       previous one; the band is granted when the previous certificate has been held a year (or the audit is
+ *       outstanding); &lt; 70 refuses and the previous certificate simply runs out.</li>
+ *   <li>SURVEILLANCE (监督审核): at or above the current level maintains (a surveillance never raises a level);
+ *       lower but ≥ 70 lowers it by a revised certificate; &lt; 70 suspends; without a current certificate
+ *       there is nothing to survey and the decision is a refusal.</li>
+ *   <li>Open special deductions (特别扣分项) hold a positive decision until the CB verifies the corrective actions.
+ *       A negative decision is not held: verifying corrective actions does not give back the deducted points, so
+ *       it could not turn a refusal or a suspension into a pass.</li>
+ * </ul>
+ */
+public final class DecisionRules {
+
+    private DecisionRules() {
+    }
+
+    /**
+     * @param current      the enterprise's certificate in force (ACTIVE or SUSPENDED), if any
+     * @param decisionDate the decision's date in the CB's zone
+     */
+    public static CertificationDecision decide(AuditResult audit, Optional<CurrentCertificate> current,
+                                               LocalDate decisionDate) {
+        CertificationDecision decision = switch (audit.type()) {
+            case INITIAL -> initial(audit, current, decisionDate);
+            case RECERTIFICATION -> recertification(audit, current, decisionDate);
+            case SURVEILLANCE -> surveillance(audit, current);
+        };
+        return holdForCorrectiveActions(audit, decision);
+    }
+
+    private static CertificationDecision initial(AuditResult audit, Optional<CurrentCertificate> current,
+                                                 LocalDate decisionDate) {
+        if (current.isPresent()) {
+            CurrentCertificate c = current.get();
+            return new CertificationDecision.Refuse(List.of("the enterprise already holds certificate " + c.number()
+                    + " (" + c.status() + "); an initial audit cannot issue a second one — "
+                    + "use a surveillance or recertification audit"));
+        }
+        if (!audit.passed()) {
+            return belowThreshold(audit, "no certificate is issued");
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("initial audit scored " + audit.score().toPlainString() + " (" + audit.band() + "), at least 70");
+        Band level = grantedLevel(audit, false, reasons);
+        return new CertificationDecision.Issue(level, Validity.startingOn(decisionDate), null, reasons);
+    }
+
+    private static CertificationDecision recertification(AuditResult audit, Optional<CurrentCertificate> current,
+                                                         LocalDate decisionDate) {
+        if (!audit.passed()) {
+            return belowThreshold(audit, current.map(c -> "certificate " + c.number()
+                    + " is not renewed and runs until " + c.validUntil()).orElse("no certificate is issued"));
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("recertification audit scored " + audit.score().toPlainString() + " (" + audit.band()
+                + "), at least 70: a new three-year cycle");
+        boolean heldAYear = current.filter(CurrentCertificate::active)
+                .filter(c -> !c.validFrom().isAfter(decisionDate.minusYears(1)))
+                .isPresent();
+        Band level = grantedLevel(audit, heldAYear, reasons);
+        Validity validity = current.isPresent()
+                ? Validity.renewing(decisionDate, current.get().validUntil())
+                : Validity.startingOn(decisionDate);
+        if (current.isPresent()) {
+            CurrentCertificate c = current.get();
+            reasons.add("supersedes certificate " + c.number() + " (valid until " + c.validUntil() + ")");
+            if (!c.validUntil().isBefore(decisionDate)) {
+                reasons.add("recertified before expiry: the new cycle keeps the old expiry as its base");
+            }
+        } else {
+            reasons.add("the enterprise holds no certificate in force to supersede");
+        }
+        return new CertificationDecision.Issue(level, validity, current.map(CurrentCertificate::number).orElse(null),
+                reasons);
+    }
+
+    private static CertificationDecision surveillance(AuditResult audit, Optional<CurrentCertificate> current) {
+        if (current.isEmpty()) {
+            return new CertificationDecision.Refuse(List.of(
+                    "surveillance audit but the enterprise holds no certificate in force to survey"));
+        }
+        CurrentCertificate c = current.get();
+        if (!c.active()) {
+            return new CertificationDecision.Refuse(List.of("certificate " + c.number() + " is " + c.status()
+                    + "; a surveillance audit does not restore it (restoration is a separate CB decision)"));
+        }
+        String scored = "surveillance audit scored " + audit.score().toPlainString() + " (" + audit.band() + ")";
+        if (!audit.passed()) {
+            return new CertificationDecision.Suspend(c.number(), List.of(scored + ", below 70: certificate "
+                    + c.number() + " is suspended (failed surveillance)"));
+        }
+        if (rank(audit.band()) >= rank(c.level())) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(scored + ", at or above the current level " + c.level() + ": certificate " + c.number()
+                    + " is maintained");
+            if (rank(audit.band()) > rank(c.level())) {
+                reasons.add("a surveillance audit does not raise the level; that needs a recertification");
+            }
+            return new CertificationDecision.Maintain(c.number(), c.level(), reasons);
+        }
+        return new CertificationDecision.Lower(c.number(), c.level(), audit.band(), List.of(scored
+                + ", below the current level " + c.level() + ": certificate " + c.number()
+                + " is revised at " + audit.band()));
+    }
+
+    private static Band grantedLevel(AuditResult audit, boolean heldCompliantAYear, List<String> reasons) {
+        Band band = audit.band();
+        if (band == Band.COMPLIANT) {
+            reasons.add("level COMPLIANT");
+            return band;
+        }
+        if (audit.outstanding()) {
+            reasons.add("the audit is marked outstanding: level " + band + " is granted");
+            return band;
+        }
+        if (heldCompliantAYear) {
+            reasons.add("a certificate has been held for at least one year: level " + band + " is granted");
+            return band;
+        }
+        reasons.add("level capped at COMPLIANT: star levels are granted only after the compliant level has been held "
+                + "for one year, unless the audit is marked outstanding (score earned " + band + ")");
+        return Band.COMPLIANT;
+    }
+
+    private static CertificationDecision belowThreshold(AuditResult audit, String consequence) {
+        return new CertificationDecision.Refuse(List.of(audit.type().name().toLowerCase().replace('_', ' ')
+                + " audit scored " + audit.score().toPlainString() + ", below 70 (" + audit.band() + "): "
+                + consequence));
+    }
+
+    private static CertificationDecision holdForCorrectiveActions(AuditResult audit, CertificationDecision decision) {
+        if (audit.specialDeductions() == 0) {
+            return decision;
+        }
+        boolean positive = decision instanceof CertificationDecision.Issue
+                || decision instanceof CertificationDecision.Maintain
+                || decision instanceof CertificationDecision.Lower;
+        if (!positive) {
+            return decision;
+        }
+        List<String> reasons = new ArrayList<>(decision.reasons());
+        reasons.add(audit.specialDeductions() + " open special deduction(s): the decision (" + decision.outcome()
+                + ") is held until the CB verifies the corrective actions (整改)");
+        return new CertificationDecision.Hold(decision, reasons);
+    }
+
+    /** Higher is better; NOT_CERTIFIED is lowest. */
+    static int rank(Band band) {
+        return Band.values().length - band.ordinal();
+    }
+}

@@ -1,0 +1,17 @@
+package com.starcert.certificate.decision;
+
+/** What a certification decision (认证决定) on one scored audit revision came to. */
+public enum Outcome {
+    /** A certificate was issued (initial audit, or a new cycle after recertification). */
+    ISSUED,
+    /** No certificate: score below 70, or nothing the audit could act on. */
+    REFUSED,
+    /** Positive on the score, but open special deductions wait for the CB to verify the corrective actions (整改). */
+    HELD,
+    /** Surveillance (监督审核) confirmed the current level. */
+    MAINTAINED,
+    /** Surveillance earned a lower level: the certificate is revised (same number, next revision). */
+    LOWERED,
+    /** Surveillance scored below 70: the certificate is suspended (暂停). */
+    SUSPENDED
+}

@@ -1,0 +1,50 @@
+package com.starcert.certificate.issuance;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.EventCodec;
+import com.starcert.contracts.MalformedEventException;
+import com.starcert.contracts.ScoreComputed;
+import com.starcert.contracts.Topics;
+
+/** Every scored audit revision gets exactly one certification decision. */
+@Component
+class ScoreComputedConsumer {
+
+    private final EventCodec codec;
+    private final CertificationDecisions decisions;
+
+    ScoreComputedConsumer(EventCodec codec, CertificationDecisions decisions) {
+        this.codec = codec;
+        this.decisions = decisions;
+    }
+
+    @KafkaListener(topics = Topics.SCORE_COMPUTED)
+    void on(CloudEvent event) {
+        ScoreComputed score = codec.data(event, ScoreComputed.class);
+        requireComplete(score);
+        String correlationId = event.correlationid() != null ? event.correlationid() : event.id();
+        decisions.decide(score, correlationId);
+    }
+
+    /** A payload the decision cannot be taken on will never succeed: straight to the dead-letter topic. */
+    private static void requireComplete(ScoreComputed s) {
+        require(s.auditId() != null && !s.auditId().isBlank(), "auditId is required");
+        require(s.enterpriseId() != null && !s.enterpriseId().isBlank(), "enterpriseId is required");
+        require(s.revision() >= 1, "revision must be at least 1");
+        require(s.auditType() != null, "auditType is required");
+        require(s.score() != null && s.score().signum() >= 0 && s.score().compareTo(java.math.BigDecimal.valueOf(100)) <= 0,
+                "score must be between 0 and 100");
+        require(s.holder() != null, "holder is required");
+        require(s.scheme() != null, "scheme is required");
+        require(s.specialDeductions() >= 0, "specialDeductions cannot be negative");
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new MalformedEventException("ScoreComputed: " + reason);
+        }
+    }
+}
