@@ -1,0 +1,73 @@
+package com.starcert.outlet.enterprise;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.starcert.outlet.registry.InvalidValueException;
+import com.starcert.outlet.registry.Uscc;
+import com.starcert.support.messaging.OutboxEvents;
+import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FieldProblem;
+
+/** Registers enterprises and finds them again (企业登记). */
+@Service
+public class EnterpriseRegistry {
+
+    private final MongoTemplate mongo;
+    private final OutboxEvents outboxEvents;
+    private final Clock clock;
+
+    EnterpriseRegistry(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock) {
+        this.mongo = mongo;
+        this.outboxEvents = outboxEvents;
+        this.clock = clock;
+    }
+
+    /** Stores the enterprise and its REGISTERED event in one insert; a known USCC is a 409. */
+    Enterprise register(EnterpriseForm form, String correlationId) {
+        EnterpriseForm.Registration r = form.validate();
+        Enterprise enterprise = new Enterprise(new ObjectId().toHexString(), r.name(), r.uscc().value(),
+                r.address(), r.contact(), EnterpriseStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                1, List.of());
+        try {
+            return mongo.insert(enterprise.withOutbox(
+                    List.of(outboxEvents.message(enterprise.registeredEvent(), correlationId))));
+        } catch (DuplicateKeyException e) {
+            throw new ApiProblemException.Conflict("an enterprise with USCC " + r.uscc() + " is already registered",
+                    List.of(new FieldProblem("uscc", "is already registered")));
+        }
+    }
+
+    public Optional<Enterprise> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Enterprise.class));
+    }
+
+    public Enterprise get(String id) {
+        return find(id).orElseThrow(() -> new ApiProblemException.NotFound("enterprise", id));
+    }
+
+    public boolean exists(String id) {
+        return mongo.exists(Query.query(Criteria.where("id").is(id)), Enterprise.class);
+    }
+
+    /** The enterprise with this USCC, if registered; a code that cannot be valid is a 400. */
+    Optional<Enterprise> findByUscc(String raw) {
+        Uscc uscc;
+        try {
+            uscc = Uscc.parse(raw);
+        } catch (InvalidValueException e) {
+            throw new ApiProblemException.InvalidRequest("uscc", e.getMessage());
+        }
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("uscc").is(uscc.value())),
+                Enterprise.class));
+    }
+}
