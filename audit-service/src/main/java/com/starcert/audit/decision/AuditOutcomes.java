@@ -1,0 +1,76 @@
+package com.starcert.audit.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.starcert.audit.Audit;
+import com.starcert.audit.AuditStatus;
+import com.starcert.audit.TimelineEntry;
+import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificationRefused;
+import com.starcert.contracts.ScoreComputed;
+
+/**
+ * Follows what scoring and certification made of an audit with conditional single-document updates: each matches
+ * only the audit's current revision in a status it may move on from, so a redelivered or stale event matches
+ * nothing and the status never goes backwards. Score and decision travel on different topics, so the decision may
+ * come first; the late score is then stored without touching the status.
+ */
+@Component
+public class AuditOutcomes {
+
+    private final MongoTemplate mongo;
+
+    public AuditOutcomes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @return true when the event changed the audit */
+    public boolean scored(ScoreComputed e, String by, Instant at) {
+        Query submitted = current(e.auditId(), e.revision())
+                .addCriteria(Criteria.where("status").is(AuditStatus.SUBMITTED));
+        Update toScored = new Update()
+                .set("status", AuditStatus.SCORED)
+                .set("score", e.score())
+                .set("band", e.band())
+                .push("timeline", new TimelineEntry(AuditStatus.SCORED, at, by))
+                .inc("version", 1);
+        if (mongo.updateFirst(submitted, toScored, Audit.class).getModifiedCount() > 0) {
+            return true;
+        }
+        Query decidedWithoutScore = current(e.auditId(), e.revision())
+                .addCriteria(Criteria.where("status").is(AuditStatus.DECIDED).and("score").is(null));
+        Update lateScore = new Update().set("score", e.score()).set("band", e.band()).inc("version", 1);
+        return mongo.updateFirst(decidedWithoutScore, lateScore, Audit.class).getModifiedCount() > 0;
+    }
+
+    public boolean issued(CertificateIssued e, String by, Instant at) {
+        return decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at);
+    }
+
+    public boolean refused(CertificationRefused e, String by, Instant at) {
+        return decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at);
+    }
+
+    private boolean decided(String auditId, int revision, Decision decision, String by, Instant at) {
+        Query open = current(auditId, revision)
+                .addCriteria(Criteria.where("status").in(List.of(AuditStatus.SUBMITTED, AuditStatus.SCORED)));
+        Update toDecided = new Update()
+                .set("status", AuditStatus.DECIDED)
+                .set("certificateNumber", decision.certificateNumber())
+                .set("decision", decision)
+                .push("timeline", new TimelineEntry(AuditStatus.DECIDED, at, by))
+                .inc("version", 1);
+        return mongo.updateFirst(open, toDecided, Audit.class).getModifiedCount() > 0;
+    }
+
+    private static Query current(String auditId, int revision) {
+        return Query.query(Criteria.where("_id").is(auditId).and("revision").is(revision));
+    }
+}

@@ -1,0 +1,27 @@
+package com.starcert.audit.findings;
+
+import java.util.List;
+
+/**
+ * Body of {@code PUT /api/audits/{id}/findings}. Enumerations arrive as text so that every bad item is reported
+ * at once. {@code exclusions}, {@code specialDeductions} and {@code bonus} left out (null) keep what is stored.
+ */
+public record FindingsRequest(
+        List<FindingInput> findings,
+        List<ExclusionInput> exclusions,
+        List<DeductionInput> specialDeductions,
+        BonusInput bonus) {
+
+    public record FindingInput(String siteId, String indicator, String result, String reason,
+                               Integer samplesChecked, Integer samplesNonconforming) {
+    }
+
+    public record ExclusionInput(String indicator, String justification) {
+    }
+
+    public record DeductionInput(String category, String description) {
+    }
+
+    public record BonusInput(String description) {
+    }
+}

@@ -1,0 +1,13 @@
+package com.starcert.audit.findings;
+
+import java.util.List;
+
+import com.starcert.contracts.AuditSubmitted.Bonus;
+import com.starcert.contracts.AuditSubmitted.Exclusion;
+import com.starcert.contracts.AuditSubmitted.Finding;
+import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
+
+/** Validated findings to merge into an audit; a null list or bonus means "keep what is stored". */
+public record FindingsUpdate(List<Finding> findings, List<Exclusion> exclusions,
+                             List<SpecialDeduction> specialDeductions, Bonus bonus) {
+}
