@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
@@ -197,39 +196,5 @@ public final class LocalSuite implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static int envPort(String name, int fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-    }
-
-    /** {@code ./starcert run}: fixed ports (overridable), data under {@code STARCERT_DATA_DIR} (default ./data). */
-    public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(System.getProperty("starcert.root", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(System.getenv().getOrDefault("STARCERT_DATA_DIR", root.resolve("data").toString()));
-        Map<Integer, Integer> fixed = Map.of(
-                8080, envPort("GATEWAY_PORT", 8080),
-                8081, envPort("OUTLET_PORT", 8081),
-                8082, envPort("AUDIT_PORT", 8082),
-                8083, envPort("SCORING_PORT", 8083),
-                8084, envPort("CERTIFICATE_PORT", 8084));
-        Infrastructure infra = EmbeddedInfrastructure.persistent(data,
-                envPort("KAFKA_PORT", 9092), envPort("KAFKA_CONTROLLER_PORT", 9093), envPort("MONGO_PORT", 27017));
-        LocalSuite suite = start(root, infra, true, data.resolve("logs"), fixed::get, Map.of());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping StarCert…");
-            suite.close();
-            stopped.countDown();
-        }, "starcert-stop"));
-        System.out.println();
-        System.out.println("StarCert is running (" + infra.description() + ")");
-        for (App app : APPS) {
-            System.out.printf("  %-20s %s%n", app.module(), suite.url(app.module()));
-        }
-        System.out.println("  logs                 " + data.resolve("logs"));
-        System.out.println("Public entry: " + suite.gatewayUrl() + "   — press Ctrl-C to stop.");
-        stopped.await();
     }
 }
