@@ -126,7 +126,7 @@ public final class Demo {
     }
 
     /** A valid Unified Social Credit Code (GB 32100-2015) for a made-up legal person registered in {@code region}. */
-    static String randomUscc(String region) {
+    public static String randomUscc(String region) {
         SecureRandom random = new SecureRandom();
         StringBuilder code = new StringBuilder("91").append(region);
         while (code.length() < 17) {

@@ -1,0 +1,240 @@
+package com.starcert.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.starcert.contracts.Topics;
+import com.starcert.infra.AuditWorksheet;
+import com.starcert.infra.Demo;
+import com.starcert.infra.FreePorts;
+import com.starcert.infra.Infrastructure;
+import com.starcert.infra.LocalSuite;
+import com.starcert.infra.SuiteClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole suite as its users meet it: real broker and Mongo wire server, the four services and the gateway as
+ * separate processes, and every request through the gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CertificationEndToEndTest {
+
+    static LocalSuite suite;
+    static Infrastructure infra;
+    static SuiteClient api;
+
+    @BeforeAll
+    static void startSuite() {
+        Path root = Path.of(System.getProperty("starcert.root", "..")).toAbsolutePath().normalize();
+        infra = Infrastructure.forTests();
+        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/e2e-logs"),
+                defaultPort -> FreePorts.next(), Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms"));
+        api = new SuiteClient(suite.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEnterpriseGoesFromRegistrationToACertificateThroughTheGateway() {
+        String enterpriseId = registerEnterprise("豫粤家电服务有限公司", Demo.randomUscc("410100"));
+        registerOutlet(enterpriseId, "总部", "HEADQUARTERS", "410105");
+        registerOutlet(enterpriseId, "郑州网点", "BRANCH", "410102");
+        registerOutlet(enterpriseId, "广州网点", "BRANCH", "440106");
+        registerOutlet(enterpriseId, "杭州网点", "PARTNER", "330106");
+        registerOutlet(enterpriseId, "成都网点", "PARTNER", "510104");
+        assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets").expect(200).body()).hasSize(5);
+
+        // audit-service learns the network from outlet.changed; the headquarters is the central function, not in n
+        JsonNode scope = awaitScope(enterpriseId, 4);
+        assertThat(scope.path("sampleSizes").path("INITIAL").asInt()).isEqualTo(2);
+
+        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
+                .expect(201).body();
+        String auditId = audit.path("id").asString();
+        assertThat(audit.path("sampleSize").asInt()).isEqualTo(2);
+        assertThat(audit.path("sites")).hasSize(3);
+        assertThat(audit.path("sites").get(0).path("central").asBoolean()).isTrue();
+        assertThat(audit.path("sites").get(0).path("selection").asString()).isEqualTo("CENTRAL");
+
+        AuditWorksheet sheet = new AuditWorksheet(audit);
+        List<String> outletSites = sheet.siteIds().stream().filter(s -> !s.equals("CENTRAL")).toList();
+        assertThat(outletSites).hasSize(2);
+        // PRD-REP (9 points, sampled): 2 of 10 records nonconforming at one site, none at the other → 0.9
+        sheet.sampled(outletSites.get(0), "PRD-REP", 10, 2, "two repair records without test results");
+        // SYS-SUP (5 points, central, qualitative) nonconforming → all 5 lost
+        sheet.nonconforming("CENTRAL", "SYS-SUP", "no supervision of outlets documented");
+
+        // a submission before every site is assessed lists what is missing
+        api.put("/api/audits/" + auditId + "/findings", sheet.siteBody("CENTRAL")).expect(200);
+        JsonNode incomplete = api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(422).body();
+        assertThat(incomplete.path("errors").size()).isGreaterThan(0);
+
+        for (String site : outletSites) {
+            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+        }
+        api.put("/api/audits/" + auditId + "/findings", Map.of("exclusions", List.of(Map.of(
+                "indicator", "PRD-RCY", "justification", "no products sold; recycling not in scope")))).expect(200);
+
+        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(409);
+
+        JsonNode decided = api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")),
+                Duration.ofSeconds(90)).body();
+        assertThat(decided.path("timeline").toString()).contains("SUBMITTED", "DECIDED");
+
+        // applicable 95 (PRD-RCY excluded); earned 95 − 0.9 − 5 = 89.1; 100 × 89.1 / 95 = 93.789… → 93.7
+        JsonNode score = api.get("/api/scores/" + auditId).expect(200).body();
+        assertThat(score.path("score").decimalValue()).isEqualByComparingTo("93.7");
+        assertThat(score.path("band").asString()).isEqualTo("FOUR_STAR");
+
+        JsonNode certificates = api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200).body();
+        assertThat(certificates).hasSize(1);
+        JsonNode certificate = certificates.get(0);
+        assertThat(certificate.path("number").asString()).matches("GBT27922-\\d{4}-\\d{6}");
+        assertThat(certificate.path("status").asString()).isEqualTo("ACTIVE");
+        // a first certificate is capped at compliant even though the score reaches four stars
+        assertThat(certificate.path("level").asString()).isEqualTo("COMPLIANT");
+        assertThat(certificate.path("score").decimalValue()).isEqualByComparingTo("93.7");
+        LocalDate from = LocalDate.parse(certificate.path("validFrom").asString());
+        assertThat(LocalDate.parse(certificate.path("validUntil").asString())).isEqualTo(from.plusYears(3));
+        assertThat(certificate.path("sites")).hasSize(3);
+        assertThat(api.get("/api/certificates/" + certificate.path("number").asString()).expect(200)
+                .text("enterpriseId")).isEqualTo(enterpriseId);
+
+        // replaying the audit's AuditSubmitted and ScoreComputed records yields no second score or certificate
+        int replayed = replay(enterpriseId, List.of(Topics.AUDIT_SUBMITTED, Topics.SCORE_COMPUTED));
+        assertThat(replayed).isEqualTo(2);
+        sleep(Duration.ofSeconds(5));
+        assertThat(api.get("/api/scores/" + auditId + "/revisions").expect(200).body()).hasSize(1);
+        assertThat(api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200).body()).hasSize(1);
+        assertThat(api.get("/api/audits/" + auditId).expect(200).text("status")).isEqualTo("DECIDED");
+    }
+
+    @Test
+    @Order(2)
+    void badInputIsAProblemNotAServerError() {
+        JsonNode badUscc = api.post("/api/enterprises", Map.of("name", "X", "uscc", "91350100M000100Y44",
+                "address", Map.of("regionCode", "350100", "line", "福州"),
+                "contact", Map.of("name", "李", "phone", "13800138000"))).expect(400).body();
+        assertThat(badUscc.toString()).contains("uscc");
+        api.post("/api/enterprises", "{\"name\": ").expect(400);
+        api.get("/api/audits/" + UUID.randomUUID()).expect(404);
+        api.get("/api/certificates/GBT27922-1999-999999").expect(404);
+    }
+
+    @Test
+    @Order(3)
+    void aSubmissionWhileTheBrokerIsDownIsCertifiedOnceItIsBack() {
+        String enterpriseId = registerEnterprise("断网测试服务有限公司", Demo.randomUscc("410100"));
+        registerOutlet(enterpriseId, "济南网点", "BRANCH", "370102");
+        awaitScope(enterpriseId, 1);
+        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
+                .expect(201).body();
+        String auditId = audit.path("id").asString();
+        AuditWorksheet sheet = new AuditWorksheet(audit);
+        for (String site : sheet.siteIds()) {
+            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+        }
+
+        infra.stopKafka();
+        try {
+            api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+            assertThat(api.get("/api/audits/" + auditId).expect(200).text("status")).isEqualTo("SUBMITTED");
+            sleep(Duration.ofSeconds(3));
+            assertThat(api.get("/api/audits/" + auditId).expect(200).text("status")).isEqualTo("SUBMITTED");
+        } finally {
+            infra.startKafka();
+        }
+
+        api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")), Duration.ofSeconds(120));
+        assertThat(api.get("/api/scores/" + auditId).expect(200).body().path("score").decimalValue())
+                .isEqualByComparingTo("100.0");
+        JsonNode certificates = api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200).body();
+        assertThat(certificates).hasSize(1);
+        assertThat(certificates.get(0).path("level").asString()).isEqualTo("COMPLIANT");
+    }
+
+    private String registerEnterprise(String name, String uscc) {
+        return api.post("/api/enterprises", Map.of("name", name, "uscc", uscc,
+                "address", Map.of("regionCode", "410105", "line", "郑州市金水区花园路 1 号"),
+                "contact", Map.of("name", "张伟", "phone", "0371-65551234"))).expect(201).text("id");
+    }
+
+    private void registerOutlet(String enterpriseId, String name, String kind, String region) {
+        api.post("/api/enterprises/" + enterpriseId + "/outlets", Map.of("name", name, "kind", kind,
+                "address", Map.of("regionCode", region, "line", name + " 1 号"),
+                "contact", Map.of("name", "服务经理", "phone", "13912345678"),
+                "serviceHours", Map.of("daysPerWeek", 7, "hoursPerDay", 10),
+                "commitments", Map.of("responseHours", 2, "onSiteHours", 4, "resolutionHours", 24))).expect(201);
+    }
+
+    private JsonNode awaitScope(String enterpriseId, int activeOutlets) {
+        return api.await("/api/enterprises/" + enterpriseId + "/audit-scope",
+                r -> r.status() == 200 && r.body().path("activeOutlets").asInt() == activeOutlets,
+                Duration.ofSeconds(60)).body();
+    }
+
+    /** Re-publishes, byte for byte, the records of {@code topics} keyed by this enterprise; returns how many. */
+    private int replay(String enterpriseId, List<String> topics) {
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "e2e-replay-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && mine.size() < topics.size()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (enterpriseId.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+            }
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> r : mine) {
+                producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers())).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return mine.size();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
