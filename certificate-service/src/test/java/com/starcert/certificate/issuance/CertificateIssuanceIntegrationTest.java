@@ -1,0 +1,383 @@
+package com.starcert.certificate.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.starcert.certificate.decision.CertificateNumber;
+import com.starcert.certificate.decision.Decision;
+import com.starcert.certificate.decision.Decisions;
+import com.starcert.certificate.decision.Outcome;
+import com.starcert.certificate.register.Certificate;
+import com.starcert.certificate.register.Certificates;
+import com.starcert.contracts.AuditType;
+import com.starcert.contracts.AuditedSite;
+import com.starcert.contracts.Band;
+import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificationRefused;
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.EventCodec;
+import com.starcert.contracts.Holder;
+import com.starcert.contracts.Scheme;
+import com.starcert.contracts.SchemeRef;
+import com.starcert.contracts.ScoreComputed;
+import com.starcert.contracts.Topics;
+import com.starcert.infra.SharedTestInfrastructure;
+
+/** The service against a real (in-process KRaft) broker and a Mongo wire server. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CertificateIssuanceIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final EventCodec CODEC = new EventCodec();
+    static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        SharedTestInfrastructure.springProperties("starcert-certificate-test").forEach((k, v) -> r.add(k, () -> v));
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Certificates certificates;
+    @Autowired
+    CertificateNumbers numbers;
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void initial_audit_at_87_5_issues_a_compliant_certificate_readable_by_number_and_by_enterprise() throws Exception {
+        ScoreComputed score = score(AuditType.INITIAL, "87.5", 0, false);
+        String correlationId = "corr-" + UUID.randomUUID();
+
+        send(score, correlationId);
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.CERTIFICATE_ISSUED,
+                r -> issued(r).auditId().equals(score.auditId()));
+        assertThat(record.key()).isEqualTo(score.enterpriseId());
+        CloudEvent envelope = CODEC.read(record.value());
+        assertThat(envelope.correlationid()).isEqualTo(correlationId);
+        assertThat(envelope.enterpriseid()).isEqualTo(score.enterpriseId());
+        CertificateIssued issued = CODEC.data(envelope, CertificateIssued.class);
+        assertThat(issued.level()).isEqualTo(Band.COMPLIANT);
+        assertThat(issued.certificateRevision()).isEqualTo(1);
+        assertThat(issued.score()).isEqualByComparingTo("87.5");
+        assertThat(issued.validUntil()).isEqualTo(issued.validFrom().plusYears(3));
+        assertThat(CertificateNumber.isWellFormed(issued.certificateNumber())).isTrue();
+        assertThat(issued.sites()).hasSize(2);
+
+        String number = issued.certificateNumber();
+        mvc.perform(get("/api/certificates/{number}", number))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value(number))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.enterpriseId").value(score.enterpriseId()))
+                .andExpect(jsonPath("$.holder.name").value("华星电器有限公司"))
+                .andExpect(jsonPath("$.holder.uscc").value("91350100M000100Y43"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.level").value("COMPLIANT"))
+                .andExpect(jsonPath("$.score").value(87.5))
+                .andExpect(jsonPath("$.validFrom").value(issued.validFrom().toString()))
+                .andExpect(jsonPath("$.validUntil").value(issued.validUntil().toString()))
+                .andExpect(jsonPath("$.scheme.id").value("GBT27922-2011"))
+                .andExpect(jsonPath("$.scheme.version").value(1))
+                .andExpect(jsonPath("$.auditId").value(score.auditId()))
+                .andExpect(jsonPath("$.certificationBody").value("StarCert Certification"))
+                .andExpect(jsonPath("$.sites", hasSize(2)))
+                .andExpect(jsonPath("$.sites[0].central").value(true))
+                .andExpect(jsonPath("$.sites[0].siteId").value("central"))
+                .andExpect(jsonPath("$.sites[1].outletId").value("outlet-7"))
+                .andExpect(jsonPath("$.sites[1].regionCode").value("350102"))
+                .andExpect(jsonPath("$.sites[1].addressLine").value("福州市鼓楼区五四路 1 号"))
+                .andExpect(jsonPath("$.issuedAt").isString());
+
+        mvc.perform(get("/api/certificates").param("enterpriseId", score.enterpriseId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].number").value(number));
+
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("ISSUED"))
+                .andExpect(jsonPath("$.certificateNumber").value(number))
+                .andExpect(jsonPath("$.auditType").value("INITIAL"))
+                .andExpect(jsonPath("$.auditRevision").value(1))
+                .andExpect(jsonPath("$.band").value("THREE_STAR"))
+                .andExpect(jsonPath("$.score").value(87.5))
+                .andExpect(jsonPath("$.reasons[1]", containsString("capped at COMPLIANT")));
+    }
+
+    @Test
+    void initial_audit_at_65_is_refused_on_certificate_refused() throws Exception {
+        ScoreComputed score = score(AuditType.INITIAL, "65.0", 0, false);
+
+        send(score, "corr-refused");
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.CERTIFICATE_REFUSED,
+                r -> refused(r).auditId().equals(score.auditId()));
+        assertThat(record.key()).isEqualTo(score.enterpriseId());
+        assertThat(CODEC.read(record.value()).correlationid()).isEqualTo("corr-refused");
+        CertificationRefused refused = refused(record);
+        assertThat(refused.band()).isEqualTo(Band.NOT_CERTIFIED);
+        assertThat(refused.reason()).contains("below 70");
+
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.certificateNumber").isEmpty())
+                .andExpect(jsonPath("$.band").value("NOT_CERTIFIED"));
+        mvc.perform(get("/api/certificates").param("enterpriseId", score.enterpriseId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(0)));
+    }
+
+    @Test
+    void open_special_deductions_hold_the_decision_and_publish_nothing() throws Exception {
+        ScoreComputed score = score(AuditType.INITIAL, "88.0", 1, false);
+
+        send(score, "corr-held");
+
+        Decision held = await().atMost(WAIT).until(() -> decisions.latest(score.auditId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(held.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(held.heldOutcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(held.heldLevel()).isEqualTo(Band.COMPLIANT);
+        assertThat(held.outbox()).isEmpty();
+        assertThat(certificates.ofEnterprise(score.enterpriseId())).isEmpty();
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+                .andExpect(jsonPath("$.outcome").value("HELD"))
+                .andExpect(jsonPath("$.reasons[2]", containsString("corrective actions")));
+    }
+
+    @Test
+    void redelivered_and_replayed_score_yields_exactly_one_certificate_and_one_event() throws Exception {
+        ScoreComputed score = score(AuditType.INITIAL, "91.0", 0, false);
+        CloudEvent original = CODEC.wrap(score, "/starcert/scoring-service", "corr-dup", Instant.now());
+        byte[] bytes = CODEC.writeBytes(original);
+
+        producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes)).get();
+        producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes)).get();
+        send(score, "corr-dup"); // a replay: the same score in a new CloudEvent with a new id
+        // same key, same partition: once this marker is decided, the three copies before it have been handled
+        ScoreComputed marker = new ScoreComputed(UUID.randomUUID().toString(), 1, score.enterpriseId(),
+                score.holder(), AuditType.SURVEILLANCE, score.scheme(), new BigDecimal("80.0"), Band.THREE_STAR,
+                score.sites(), 0, false, Instant.now());
+        send(marker, "corr-marker");
+        await().atMost(WAIT).until(() -> decisions.latest(marker.auditId()), Optional::isPresent);
+        assertThat(decisions.latest(marker.auditId()).orElseThrow().outcome()).isEqualTo(Outcome.MAINTAINED);
+
+        List<Certificate> held = certificates.ofEnterprise(score.enterpriseId());
+        assertThat(held).hasSize(1);
+        // let the relay publish anything it might (wrongly) have been given
+        await().atMost(WAIT).until(() -> mongo.findById(held.get(0).number(), Certificate.class).outbox().isEmpty());
+        Thread.sleep(1_000);
+        List<ConsumerRecord<String, String>> events = readAll(Topics.CERTIFICATE_ISSUED);
+        assertThat(events).filteredOn(r -> issued(r).auditId().equals(score.auditId())).hasSize(1);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("auditId").is(score.auditId())),
+                Decision.class)).isEqualTo(1);
+    }
+
+    @Test
+    void an_older_revision_than_the_decided_one_is_ignored() {
+        ScoreComputed revision2 = score(AuditType.INITIAL, "66.0", 0, false);
+        ScoreComputed revision2Again = withRevision(revision2, 2, "66.0");
+        ScoreComputed revision1 = withRevision(revision2, 1, "85.0");
+
+        send(revision2Again, "c");
+        send(revision1, "c");
+        ScoreComputed marker = score(AuditType.INITIAL, "60.0", 0, false);
+        ScoreComputed sameEnterpriseMarker = new ScoreComputed(marker.auditId(), 1, revision2.enterpriseId(),
+                marker.holder(), AuditType.INITIAL, marker.scheme(), marker.score(), marker.band(), marker.sites(), 0,
+                false, Instant.now());
+        send(sameEnterpriseMarker, "c");
+        await().atMost(WAIT).until(() -> decisions.latest(sameEnterpriseMarker.auditId()), Optional::isPresent);
+
+        Decision latest = decisions.latest(revision2.auditId()).orElseThrow();
+        assertThat(latest.auditRevision()).isEqualTo(2);
+        assertThat(latest.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(certificates.ofEnterprise(revision2.enterpriseId())).isEmpty();
+    }
+
+    @Test
+    void several_audits_at_once_get_distinct_sequential_numbers() {
+        List<ScoreComputed> scores = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            scores.add(score(AuditType.INITIAL, "80.0", 0, false));
+        }
+        scores.forEach(s -> producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, s.enterpriseId(),
+                CODEC.writeBytes(CODEC.wrap(s, "/test", "corr-burst", Instant.now())))));
+        producer.flush();
+
+        List<String> issued = new ArrayList<>();
+        for (ScoreComputed s : scores) {
+            Decision d = await().atMost(WAIT).until(() -> decisions.latest(s.auditId()), Optional::isPresent)
+                    .orElseThrow();
+            assertThat(d.outcome()).isEqualTo(Outcome.ISSUED);
+            issued.add(d.certificateNumber());
+        }
+        assertThat(new HashSet<>(issued)).hasSize(scores.size());
+        List<Long> sequences = issued.stream().map(n -> CertificateNumber.parse(n).sequence()).sorted().toList();
+        assertThat(sequences.get(sequences.size() - 1) - sequences.get(0)).isEqualTo(scores.size() - 1);
+    }
+
+    @Test
+    void the_year_counter_never_hands_out_a_number_twice_under_contention() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<CertificateNumber>> futures = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                futures.add(pool.submit(() -> numbers.next(2099)));
+            }
+            Set<Long> sequences = new HashSet<>();
+            for (Future<CertificateNumber> f : futures) {
+                sequences.add(f.get().sequence());
+            }
+            assertThat(sequences).hasSize(60);
+            assertThat(sequences).allMatch(s -> s >= 1 && s <= 60);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknown_number_is_a_404_problem() throws Exception {
+        mvc.perform(get("/api/certificates/{number}", "GBT27922-1999-000001"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("GBT27922-1999-000001")));
+        mvc.perform(get("/api/decisions/{auditId}", "no-such-audit"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("no-such-audit")));
+    }
+
+    @Test
+    void listing_without_enterprise_id_is_a_400_naming_the_parameter() throws Exception {
+        mvc.perform(get("/api/certificates"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("enterpriseId"));
+    }
+
+    // --- helpers
+
+    static ScoreComputed score(AuditType type, String score, int specialDeductions, boolean outstanding) {
+        BigDecimal shown = new BigDecimal(score);
+        return new ScoreComputed(UUID.randomUUID().toString(), 1, "ent-" + UUID.randomUUID(),
+                new Holder("华星电器有限公司", "91350100M000100Y43"), type, new SchemeRef(Scheme.DEFAULT_ID, 1), shown,
+                Band.of(shown),
+                List.of(new AuditedSite("site-7", "outlet-7", false, "鼓楼服务网点", "350102", "福州市鼓楼区五四路 1 号"),
+                        new AuditedSite("central", null, true, "总部", "350100", "福州市台江区江滨路 8 号")),
+                specialDeductions, outstanding, Instant.now());
+    }
+
+    static ScoreComputed withRevision(ScoreComputed s, int revision, String score) {
+        BigDecimal shown = new BigDecimal(score);
+        return new ScoreComputed(s.auditId(), revision, s.enterpriseId(), s.holder(), s.auditType(), s.scheme(), shown,
+                Band.of(shown), s.sites(), s.specialDeductions(), s.outstanding(), s.computedAt());
+    }
+
+    static void send(ScoreComputed score, String correlationId) {
+        CloudEvent event = CODEC.wrap(score, "/starcert/scoring-service", correlationId, Instant.now());
+        try {
+            producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), CODEC.writeBytes(event)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CertificateIssued issued(ConsumerRecord<String, String> r) {
+        return CODEC.data(CODEC.read(r.value()), CertificateIssued.class);
+    }
+
+    static CertificationRefused refused(ConsumerRecord<String, String> r) {
+        return CODEC.data(CODEC.read(r.value()), CertificationRefused.class);
+    }
+
+    static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> readAll(topic).stream().filter(match).findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** Everything on the topic so far, read with a plain consumer from the beginning. */
+    static List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}
