@@ -317,6 +317,102 @@ class CertificateIssuanceIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("enterpriseId"));
     }
 
+    @Test
+    void surveillance_lowers_by_a_revised_certificate_then_suspends() {
+        ScoreComputed initial = score(AuditType.INITIAL, "92.0", 0, true); // outstanding: FOUR_STAR
+        send(initial, "corr-life");
+        String number = await().atMost(WAIT).until(() -> decisions.latest(initial.auditId()), Optional::isPresent)
+                .orElseThrow().certificateNumber();
+        assertThat(certificates.byNumber(number).orElseThrow().level()).isEqualTo(Band.FOUR_STAR);
+
+        ScoreComputed lowering = sameEnterprise(initial, AuditType.SURVEILLANCE, "81.0");
+        send(lowering, "corr-life");
+        ConsumerRecord<String, String> revised = awaitRecord(Topics.CERTIFICATE_ISSUED,
+                r -> issued(r).auditId().equals(lowering.auditId()));
+        CertificateIssued event = issued(revised);
+        assertThat(event.certificateNumber()).isEqualTo(number);
+        assertThat(event.certificateRevision()).isEqualTo(2);
+        assertThat(event.level()).isEqualTo(Band.THREE_STAR);
+        Certificate afterLowering = certificates.byNumber(number).orElseThrow();
+        assertThat(afterLowering.revision()).isEqualTo(2);
+        assertThat(afterLowering.level()).isEqualTo(Band.THREE_STAR);
+        assertThat(afterLowering.validFrom()).isEqualTo(event.validFrom());
+        assertThat(decisions.latest(lowering.auditId()).orElseThrow().outcome()).isEqualTo(Outcome.LOWERED);
+
+        ScoreComputed failing = sameEnterprise(initial, AuditType.SURVEILLANCE, "62.0");
+        send(failing, "corr-life");
+        Decision suspended = await().atMost(WAIT).until(() -> decisions.latest(failing.auditId()),
+                Optional::isPresent).orElseThrow();
+        assertThat(suspended.outcome()).isEqualTo(Outcome.SUSPENDED);
+        assertThat(suspended.certificateNumber()).isEqualTo(number);
+        assertThat(certificates.byNumber(number).orElseThrow().status())
+                .isEqualTo(com.starcert.certificate.decision.CertificateStatus.SUSPENDED);
+    }
+
+    @Test
+    void recertification_issues_a_new_certificate_and_the_previous_one_ends_superseded() throws Exception {
+        ScoreComputed initial = score(AuditType.INITIAL, "78.0", 0, false);
+        send(initial, "corr-recert");
+        String first = await().atMost(WAIT).until(() -> decisions.latest(initial.auditId()), Optional::isPresent)
+                .orElseThrow().certificateNumber();
+
+        ScoreComputed recert = sameEnterprise(initial, AuditType.RECERTIFICATION, "84.0");
+        send(recert, "corr-recert");
+        Decision decision = await().atMost(WAIT).until(() -> decisions.latest(recert.auditId()), Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(decision.certificateNumber()).isNotEqualTo(first);
+        Certificate previous = certificates.byNumber(first).orElseThrow();
+        assertThat(previous.status()).isEqualTo(com.starcert.certificate.decision.CertificateStatus.EXPIRED);
+        assertThat(previous.supersededBy()).isEqualTo(decision.certificateNumber());
+        Certificate renewed = certificates.byNumber(decision.certificateNumber()).orElseThrow();
+        assertThat(renewed.supersedes()).isEqualTo(first);
+        assertThat(renewed.validUntil()).as("early renewal keeps the old expiry as base")
+                .isEqualTo(previous.validUntil().plusYears(3));
+        mvc.perform(get("/api/certificates").param("enterpriseId", initial.enterpriseId()))
+                .andExpect(jsonPath("$", hasSize(2)))
+                .andExpect(jsonPath("$[1].status").value("EXPIRED"));
+    }
+
+    @Test
+    void a_certificate_written_before_a_crash_is_completed_not_issued_again() {
+        ScoreComputed score = score(AuditType.INITIAL, "83.0", 0, false);
+        // the state a crash between the certificate write and the decision write leaves behind
+        String number = numbers.next(2098).value();
+        mongo.insert(new Certificate(number, 1, score.enterpriseId(), score.holder(),
+                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(),
+                java.time.LocalDate.of(2098, 1, 2), java.time.LocalDate.of(2101, 1, 2), score.scheme(), score.auditId(),
+                1, "StarCert Certification", score.sites(), Instant.now(), null, null,
+                List.of(new com.starcert.certificate.register.CertificateChange(score.auditId(), 1, Outcome.ISSUED, 1,
+                        Band.COMPLIANT, score.score(), List.of("issued before the crash"), Instant.now())),
+                List.of()));
+
+        send(score, "corr-crash");
+
+        Decision decision = await().atMost(WAIT).until(() -> decisions.latest(score.auditId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(decision.outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(decision.certificateNumber()).isEqualTo(number);
+        assertThat(decision.reasons()).containsExactly("issued before the crash");
+        assertThat(certificates.ofEnterprise(score.enterpriseId())).hasSize(1);
+    }
+
+    @Test
+    void the_unique_audit_index_refuses_a_second_certificate_for_the_same_audit() {
+        ScoreComputed score = score(AuditType.INITIAL, "83.0", 0, false);
+        Certificate one = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
+                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
+                score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
+        Certificate two = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
+                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
+                score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
+        certificates.insert(one);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> certificates.insert(two))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
     // --- helpers
 
     static ScoreComputed score(AuditType type, String score, int specialDeductions, boolean outstanding) {
@@ -327,6 +423,12 @@ class CertificateIssuanceIntegrationTest {
                 List.of(new AuditedSite("site-7", "outlet-7", false, "鼓楼服务网点", "350102", "福州市鼓楼区五四路 1 号"),
                         new AuditedSite("central", null, true, "总部", "350100", "福州市台江区江滨路 8 号")),
                 specialDeductions, outstanding, Instant.now());
+    }
+
+    static ScoreComputed sameEnterprise(ScoreComputed s, AuditType type, String score) {
+        BigDecimal shown = new BigDecimal(score);
+        return new ScoreComputed(UUID.randomUUID().toString(), 1, s.enterpriseId(), s.holder(), type, s.scheme(),
+                shown, Band.of(shown), s.sites(), 0, false, Instant.now());
     }
 
     static ScoreComputed withRevision(ScoreComputed s, int revision, String score) {
