@@ -1,0 +1,489 @@
+package com.starcert.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.starcert.audit.network.NetworkStore;
+import com.starcert.contracts.AuditSubmitted;
+import com.starcert.contracts.AuditType;
+import com.starcert.contracts.Band;
+import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificationRefused;
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.EnterpriseChanged;
+import com.starcert.contracts.EventCodec;
+import com.starcert.contracts.Holder;
+import com.starcert.contracts.IntegrationEvent;
+import com.starcert.contracts.OutletChanged;
+import com.starcert.contracts.OutletChanged.OutletKind;
+import com.starcert.contracts.OutletChanged.OutletStatus;
+import com.starcert.contracts.Scheme;
+import com.starcert.contracts.ScoreComputed;
+import com.starcert.contracts.Topics;
+import com.starcert.infra.SharedTestInfrastructure;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** audit-service against a real KRaft broker and a Mongo wire server, fed with real CloudEvents. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditServiceIntegrationTest {
+
+    static final EventCodec CODEC = new EventCodec();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Scheme SCHEME = Scheme.defaultScheme();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        SharedTestInfrastructure.springProperties("starcert-audit-test").forEach((k, v) -> r.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(), "acks", "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    NetworkStore networkStore;
+
+    // ---------------------------------------------------------------- network read model
+
+    @Test
+    void outletsArrivingAsEventsMakeTheAuditScopeAndStaleOrReplayedEventsChangeNothing() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+
+        registerNetwork(enterpriseId);
+        OutletChanged o4 = outlet(enterpriseId, "o4-" + enterpriseId, 1, OutletKind.BRANCH, OutletStatus.ACTIVE, "120000");
+        send(o4);
+        send(new OutletChanged(enterpriseId, o4.outletId(), OutletChanged.Change.SUSPENDED, 2, o4.name(), o4.kind(),
+                OutletStatus.SUSPENDED, o4.regionCode(), o4.addressLine(), o4.registeredAt()));
+        send(o4); // replay of the older version: must not bring the outlet back
+        send(outlet(enterpriseId, "o5-" + enterpriseId, 1, OutletKind.PARTNER, OutletStatus.ACTIVE, "110000"));
+
+        JsonNode scope = awaitScope(enterpriseId, s -> s.get("provinces").toString().contains("\"11\""));
+        assertThat(scope.get("enterpriseId").asString()).isEqualTo(enterpriseId);
+        assertThat(scope.get("name").asString()).isEqualTo("ACME 售后服务");
+        assertThat(scope.get("uscc").asString()).isEqualTo("91350100M000100Y43");
+        assertThat(scope.get("central").get("outletId").asString()).isEqualTo("hq-" + enterpriseId);
+        assertThat(scope.get("central").get("regionCode").asString()).isEqualTo("350100");
+        assertThat(scope.get("central").get("addressLine").asString()).isEqualTo("HQ street 1");
+        // o1..o3 and o5; HQ never counts, o4 stays suspended
+        assertThat(scope.get("activeOutlets").asInt()).isEqualTo(4);
+        assertThat(JSON.convertValue(scope.get("provinces"), List.class)).containsExactly("11", "33", "35", "44");
+        assertThat(scope.get("sampleSizes").get("INITIAL").asInt()).isEqualTo(2);
+        assertThat(scope.get("sampleSizes").get("SURVEILLANCE").asInt()).isEqualTo(2);
+        assertThat(scope.get("sampleSizes").get("RECERTIFICATION").asInt()).isEqualTo(2);
+
+        // enterprise events: a stale version and a replay change nothing
+        EnterpriseChanged renamed = new EnterpriseChanged(enterpriseId, EnterpriseChanged.Change.UPDATED, 5,
+                "ACME renamed", "91350100M000100Y43", "350100", "new address");
+        assertThat(networkStore.apply(renamed)).isTrue();
+        assertThat(networkStore.apply(renamed)).isFalse();
+        assertThat(networkStore.apply(enterprise(enterpriseId, 4))).isFalse();
+        assertThat(networkStore.enterprise(enterpriseId).orElseThrow().name()).isEqualTo("ACME renamed");
+    }
+
+    @Test
+    void anEnterpriseWithoutOutletsIsAuditedAtItsRegisteredAddress() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        send(enterprise(enterpriseId, 1));
+        JsonNode scope = awaitScope(enterpriseId, s -> true);
+        assertThat(scope.get("central").get("outletId").isNull()).isTrue();
+        assertThat(scope.get("central").get("addressLine").asString()).isEqualTo("Registered road 8");
+        assertThat(scope.get("activeOutlets").asInt()).isZero();
+
+        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+                "type", "INITIAL"))).andReturn().getResponse(), 201);
+        assertThat(audit.get("sites")).hasSize(1);
+        assertThat(audit.get("sites").get(0).get("siteId").asString()).isEqualTo("CENTRAL");
+        assertThat(audit.get("sampleSize").asInt()).isZero();
+        assertThat(audit.get("minimumAuditDays").decimalValue()).isEqualByComparingTo("0.5");
+
+        JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString()))
+                .andReturn().getResponse(), 422);
+        assertThat(missing.get("errors")).hasSize(SCHEME.indicators().size());
+    }
+
+    // ---------------------------------------------------------------- plan → findings → submit → decisions
+
+    @Test
+    void anAuditGoesFromPlanToDecisionAndRedeliveredDecisionsChangeNothing() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        registerNetwork(enterpriseId);
+        awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 3);
+
+        // plan
+        MockHttpServletResponse created = mvc.perform(json(post("/api/audits"), Map.of(
+                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7, "outstanding", true))
+                .header("X-StarCert-User", "alice")).andReturn().getResponse();
+        JsonNode audit = body(created, 201);
+        String auditId = audit.get("id").asString();
+        assertThat(created.getHeader("Location")).isEqualTo("/api/audits/" + auditId);
+        assertThat(audit.get("enterpriseId").asString()).isEqualTo(enterpriseId);
+        assertThat(audit.get("type").asString()).isEqualTo("INITIAL");
+        assertThat(audit.get("status").asString()).isEqualTo("PLANNED");
+        assertThat(audit.get("revision").asInt()).isZero();
+        assertThat(audit.get("scheme").get("id").asString()).isEqualTo("GBT27922-2011");
+        assertThat(audit.get("scheme").get("version").asInt()).isEqualTo(1);
+        assertThat(audit.get("sampleBase").asInt()).isEqualTo(3);
+        assertThat(audit.get("sampleSize").asInt()).isEqualTo(2);
+        assertThat(audit.get("randomSeed").asLong()).isEqualTo(7L);
+        assertThat(audit.get("samplingAppropriate").asBoolean()).isTrue();
+        assertThat(audit.get("outstanding").asBoolean()).isTrue();
+        assertThat(audit.get("minimumAuditDays").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(audit.get("sites")).hasSize(3);
+        JsonNode central = audit.get("sites").get(0);
+        assertThat(central.get("siteId").asString()).isEqualTo("CENTRAL");
+        assertThat(central.get("central").asBoolean()).isTrue();
+        assertThat(central.get("selection").asString()).isEqualTo("CENTRAL");
+        assertThat(central.get("outletId").asString()).isEqualTo("hq-" + enterpriseId);
+        assertThat(audit.get("sites").get(1).get("siteId").asString()).isEqualTo("S01");
+        assertThat(audit.get("sites").get(1).get("selection").asString()).isEqualTo("RANDOM");
+        assertThat(audit.get("sites").get(2).get("selection").asString()).isEqualTo("RISK");
+        assertThat(audit.get("sites").get(2).get("reason").asString()).isNotBlank();
+        for (String empty : List.of("findings", "exclusions", "specialDeductions")) {
+            assertThat(audit.get(empty).isArray() && audit.get(empty).isEmpty()).as(empty).isTrue();
+        }
+        for (String nothing : List.of("bonus", "score", "band", "certificateNumber", "decision")) {
+            assertThat(audit.get(nothing).isNull()).as(nothing).isTrue();
+        }
+        assertThat(audit.get("timeline").get(0).get("status").asString()).isEqualTo("PLANNED");
+        assertThat(audit.get("timeline").get(0).get("by").asString()).isEqualTo("alice");
+
+        // the same seed and network reproduce the same draw
+        JsonNode again = body(mvc.perform(json(post("/api/audits"), Map.of(
+                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7))).andReturn().getResponse(), 201);
+        assertThat(again.get("sites").get(1).get("outletId")).isEqualTo(audit.get("sites").get(1).get("outletId"));
+
+        // incomplete submit: 422 listing what is missing
+        JsonNode incomplete = body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 422);
+        assertThat(fields(incomplete)).contains("sites[S01].SYS-STAFF", "sites[CENTRAL].SYS-ORG", "sites[S02].CUS-CMP");
+        assertThat(incomplete.get("errors").get(0).get("reason").asString()).isEqualTo("not assessed");
+
+        // bad findings: 400 naming every bad item
+        JsonNode bad = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of(
+                finding("S01", "SYS-ORG", "CONFORMING", null, null),
+                finding("S01", "SYS-STAFF", "CONFORMING", 0, 0),
+                finding("S07", "PRD-INFO", "CONFORMING", null, null),
+                finding("S02", "CUS-CMP", "NONCONFORMING", 3, 1))))).andReturn().getResponse(), 400);
+        assertThat(fields(bad)).containsExactly("findings[0].indicator", "findings[1].samplesChecked",
+                "findings[2].siteId", "findings[3].reason");
+
+        // findings, site by site
+        JsonNode afterCentral = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).header("X-StarCert-User", "bob"))
+                .andReturn().getResponse(), 200);
+        assertThat(afterCentral.get("status").asString()).isEqualTo("IN_PROGRESS");
+        Map<String, Object> rest = new LinkedHashMap<>();
+        List<Map<String, Object>> outletFindings = new ArrayList<>(findingsFor(audit, "S01"));
+        outletFindings.addAll(findingsFor(audit, "S02"));
+        outletFindings.set(0, finding("S01", outletFindings.get(0).get("indicator").toString(), "NONCONFORMING",
+                4, 1));
+        outletFindings.get(0).put("reason", "one of four repair records incomplete");
+        rest.put("findings", outletFindings);
+        rest.put("specialDeductions", List.of(Map.of("category", "LEGAL", "description", "expired licence at S02")));
+        rest.put("bonus", Map.of("description", "industry-leading 2 h on-site commitment"));
+        JsonNode complete = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), rest))
+                .andReturn().getResponse(), 200);
+        assertThat(complete.get("findings")).hasSize(afterCentral.get("findings").size() + outletFindings.size());
+        assertThat(complete.get("bonus").get("description").asString()).startsWith("industry-leading");
+
+        // submit: one save with the outbox; the event goes to audit.submitted keyed by the enterprise
+        JsonNode submitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId)
+                .header("X-StarCert-User", "carol")).andReturn().getResponse(), 202);
+        assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.get("revision").asInt()).isEqualTo(1);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 409);
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of())))
+                .andReturn().getResponse(), 409);
+
+        ConsumerRecord<String, String> record = awaitSubmitted(auditId);
+        assertThat(record.key()).isEqualTo(enterpriseId);
+        CloudEvent cloudEvent = CODEC.read(record.value());
+        assertThat(cloudEvent.type()).isEqualTo("com.starcert.audit.submitted.v1");
+        assertThat(cloudEvent.enterpriseid()).isEqualTo(enterpriseId);
+        assertThat(cloudEvent.correlationid()).isNotBlank();
+        assertThat(cloudEvent.source()).isEqualTo("/starcert/audit-service");
+        AuditSubmitted event = CODEC.data(cloudEvent, AuditSubmitted.class);
+        assertThat(event.revision()).isEqualTo(1);
+        assertThat(event.holder()).isEqualTo(new Holder("ACME 售后服务", "91350100M000100Y43"));
+        assertThat(event.auditType()).isEqualTo(AuditType.INITIAL);
+        assertThat(event.scheme()).isEqualTo(SCHEME.ref());
+        assertThat(event.sites()).hasSize(3);
+        assertThat(event.sites().get(0).central()).isTrue();
+        assertThat(event.findings()).hasSize(complete.get("findings").size());
+        assertThat(event.specialDeductions()).hasSize(1);
+        assertThat(event.bonus()).isNotNull();
+        assertThat(event.outstanding()).isTrue();
+
+        // score, then decision; stale revisions and redeliveries change nothing
+        ScoreComputed score = new ScoreComputed(auditId, 1, enterpriseId, event.holder(), AuditType.INITIAL,
+                event.scheme(), new BigDecimal("92.5"), Band.FOUR_STAR, event.sites(), 1, true, Instant.now());
+        send(new ScoreComputed(auditId, 2, enterpriseId, event.holder(), AuditType.INITIAL, event.scheme(),
+                new BigDecimal("10.0"), Band.NOT_CERTIFIED, event.sites(), 0, true, Instant.now()), "scoring-service");
+        send(score, "scoring-service");
+        JsonNode scored = awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
+        assertThat(scored.get("score").decimalValue()).isEqualByComparingTo("92.5");
+        assertThat(scored.get("band").asString()).isEqualTo("FOUR_STAR");
+        assertThat(last(scored.get("timeline")).get("by").asString()).isEqualTo("scoring-service");
+
+        CertificateIssued issued = new CertificateIssued("SC-2026-000123", 1, auditId, 1, enterpriseId,
+                event.holder(), event.scheme(), Band.FOUR_STAR, new BigDecimal("92.5"), LocalDate.of(2026, 3, 1),
+                LocalDate.of(2029, 2, 28), event.sites(), Instant.now());
+        send(issued, "certificate-service");
+        JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(decided.get("certificateNumber").asString()).isEqualTo("SC-2026-000123");
+        assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("ISSUED");
+        assertThat(decided.get("score").decimalValue()).isEqualByComparingTo("92.5");
+        assertThat(decided.get("timeline")).extracting(t -> t.get("status").asString())
+                .containsExactly("PLANNED", "IN_PROGRESS", "SUBMITTED", "SCORED", "DECIDED");
+        assertThat(decided.get("timeline").get(1).get("by").asString()).isEqualTo("bob");
+        assertThat(decided.get("timeline").get(2).get("by").asString()).isEqualTo("carol");
+        assertThat(last(decided.get("timeline")).get("by").asString()).isEqualTo("certificate-service");
+
+        send(score, "scoring-service");
+        send(issued, "certificate-service");
+        send(new CertificationRefused(auditId, 1, enterpriseId, new BigDecimal("92.5"), Band.FOUR_STAR, "late",
+                Instant.now()), "certificate-service");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getAudit(auditId)).isEqualTo(decided));
+
+        // newest first
+        JsonNode list = body(mvc.perform(get("/api/audits").param("enterpriseId", enterpriseId))
+                .andReturn().getResponse(), 200);
+        assertThat(list).extracting(a -> a.get("id").asString())
+                .containsExactly(again.get("id").asString(), auditId);
+    }
+
+    @Test
+    void aDecisionArrivingBeforeTheScoreIsKeptAndTheLateScoreIsStored() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        send(enterprise(enterpriseId, 1));
+        awaitScope(enterpriseId, s -> true);
+        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
+        String auditId = audit.get("id").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                Map.of("findings", findingsFor(audit, "CENTRAL")))).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+
+        send(new CertificationRefused(auditId, 1, enterpriseId, new BigDecimal("65.0"), Band.NOT_CERTIFIED,
+                "below 70", Instant.now()), "certificate-service");
+        JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(decided.get("decision").get("reason").asString()).isEqualTo("below 70");
+        assertThat(decided.get("certificateNumber").isNull()).isTrue();
+
+        send(new ScoreComputed(auditId, 1, enterpriseId, new Holder("ACME 售后服务", "91350100M000100Y43"),
+                AuditType.SURVEILLANCE, SCHEME.ref(), new BigDecimal("65.0"), Band.NOT_CERTIFIED, List.of(), 0, false,
+                Instant.now()), "scoring-service");
+        JsonNode withScore = awaitAudit(auditId, a -> !a.get("score").isNull());
+        assertThat(withScore.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(withScore.get("band").asString()).isEqualTo("NOT_CERTIFIED");
+        assertThat(withScore.get("timeline")).hasSize(decided.get("timeline").size());
+    }
+
+    // ---------------------------------------------------------------- refusals
+
+    @Test
+    void badRequestsAreProblemsNotServerErrors() throws Exception {
+        JsonNode malformed = body(mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enterpriseId\": ")).andReturn().getResponse(), 400);
+        assertThat(malformed.get("title").asString()).isNotBlank();
+
+        JsonNode fields = body(mvc.perform(json(post("/api/audits"), Map.of("type", "ANNUAL",
+                "enlargement", Map.of("extraSites", 0)))).andReturn().getResponse(), 400);
+        assertThat(fields(fields)).containsExactly("enterpriseId", "type", "enlargement.extraSites",
+                "enlargement.reason");
+
+        body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", "nobody", "type", "INITIAL")))
+                .andReturn().getResponse(), 404);
+        body(mvc.perform(get("/api/audits/{id}", "no-such-audit")).andReturn().getResponse(), 404);
+        body(mvc.perform(post("/api/audits/{id}/submit", "no-such-audit")).andReturn().getResponse(), 404);
+        body(mvc.perform(json(put("/api/audits/{id}/findings", "no-such-audit"), Map.of()))
+                .andReturn().getResponse(), 404);
+        body(mvc.perform(get("/api/audits")).andReturn().getResponse(), 400);
+    }
+
+    @Test
+    void theCbMayEnlargeASampleWithinTheNetworkButNeverBeyondIt() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        registerNetwork(enterpriseId);
+        awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 3);
+
+        // n = 3: surveillance ⌈0.6·√3⌉ = 2, so one more outlet is all the network has
+        JsonNode enlarged = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE", "enlargement", Map.of("extraSites", 1, "reason", "complaints in Guangzhou"))))
+                .andReturn().getResponse(), 201);
+        assertThat(enlarged.get("sampleSize").asInt()).isEqualTo(3);
+        assertThat(last(enlarged.get("sites")).get("reason").asString()).contains("complaints in Guangzhou");
+        assertThat(enlarged.get("randomSeed").asLong()).isBetween(0L, 1L << 53);
+
+        JsonNode tooMany = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE", "enlargement", Map.of("extraSites", 2, "reason", "everything"))))
+                .andReturn().getResponse(), 400);
+        assertThat(fields(tooMany)).containsExactly("enlargement.extraSites");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    void registerNetwork(String enterpriseId) {
+        send(enterprise(enterpriseId, 1));
+        send(outlet(enterpriseId, "hq-" + enterpriseId, 1, OutletKind.HEADQUARTERS, OutletStatus.ACTIVE, "350100"));
+        send(outlet(enterpriseId, "o1-" + enterpriseId, 1, OutletKind.BRANCH, OutletStatus.ACTIVE, "350200"));
+        send(outlet(enterpriseId, "o2-" + enterpriseId, 1, OutletKind.BRANCH, OutletStatus.ACTIVE, "440100"));
+        send(outlet(enterpriseId, "o3-" + enterpriseId, 1, OutletKind.PARTNER, OutletStatus.ACTIVE, "330100"));
+    }
+
+    static EnterpriseChanged enterprise(String enterpriseId, long version) {
+        return new EnterpriseChanged(enterpriseId, EnterpriseChanged.Change.REGISTERED, version, "ACME 售后服务",
+                "91350100M000100Y43", "350100", "Registered road 8");
+    }
+
+    static OutletChanged outlet(String enterpriseId, String outletId, long version, OutletKind kind,
+                                OutletStatus status, String region) {
+        return new OutletChanged(enterpriseId, outletId, OutletChanged.Change.REGISTERED, version,
+                kind == OutletKind.HEADQUARTERS ? "ACME HQ" : "Outlet " + outletId, kind, status, region,
+                kind == OutletKind.HEADQUARTERS ? "HQ street 1" : "street of " + outletId,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(Math.abs(outletId.hashCode() % 10_000)));
+    }
+
+    static void send(IntegrationEvent event) {
+        send(event, "outlet-service");
+    }
+
+    static void send(IntegrationEvent event, String service) {
+        CloudEvent cloudEvent = CODEC.wrap(event, "/starcert/" + service, UUID.randomUUID().toString(), Instant.now());
+        try {
+            producer.send(new ProducerRecord<>(event.eventType().topic(), event.enterpriseId(),
+                    CODEC.write(cloudEvent))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> finding(String siteId, String indicator, String result, Integer checked,
+                                       Integer nonconforming) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("siteId", siteId);
+        f.put("indicator", indicator);
+        f.put("result", result);
+        f.put("samplesChecked", checked);
+        f.put("samplesNonconforming", nonconforming);
+        return f;
+    }
+
+    /** A conforming finding for every indicator assessed at the site. */
+    static List<Map<String, Object>> findingsFor(JsonNode audit, String siteId) {
+        boolean centralOnly = audit.get("sites").size() == 1;
+        boolean central = siteId.equals("CENTRAL");
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Scheme.Indicator i : SCHEME.indicators()) {
+            if (Scheme.assessedAt(i, central, centralOnly)) {
+                findings.add(finding(siteId, i.code(), "CONFORMING", i.sampled() ? 5 : null, i.sampled() ? 0 : null));
+            }
+        }
+        return findings;
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, Object body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body));
+    }
+
+    static JsonNode body(MockHttpServletResponse response, int expectedStatus) throws Exception {
+        String content = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(content).isEqualTo(expectedStatus);
+        return content.isEmpty() ? JSON.nullNode() : JSON.readTree(content);
+    }
+
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    JsonNode getAudit(String auditId) throws Exception {
+        return body(mvc.perform(get("/api/audits/{id}", auditId)).andReturn().getResponse(), 200);
+    }
+
+    JsonNode awaitAudit(String auditId, java.util.function.Predicate<JsonNode> condition) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> getAudit(auditId), condition);
+    }
+
+    JsonNode awaitScope(String enterpriseId, java.util.function.Predicate<JsonNode> condition) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            MockHttpServletResponse r = mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId))
+                    .andReturn().getResponse();
+            return r.getStatus() == 200 ? JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8)) : null;
+        }, scope -> scope != null && condition.test(scope));
+    }
+
+    static ConsumerRecord<String, String> awaitSubmitted(String auditId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(),
+                "group.id", "audit-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.AUDIT_SUBMITTED));
+            long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (auditId.equals(CODEC.read(r.value()).subject())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no AuditSubmitted for " + auditId + " on " + Topics.AUDIT_SUBMITTED);
+    }
+}
