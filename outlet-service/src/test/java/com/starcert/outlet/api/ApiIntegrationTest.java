@@ -1,0 +1,113 @@
+package com.starcert.outlet.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.EventCodec;
+import com.starcert.infra.SharedTestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service against the real embedded Kafka broker and Mongo wire server; events are read back with a plain
+ * {@link KafkaConsumer}, as any consumer outside StarCert would.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class ApiIntegrationTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        SharedTestInfrastructure.springProperties("starcert-outlet-test").forEach((k, v) -> r.add(k, () -> v));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    final EventCodec codec = new EventCodec();
+
+    JsonNode json(String body) {
+        return codec.mapper().readTree(body);
+    }
+
+    /** A valid USCC no other test uses: 17 fresh characters plus their check character. */
+    static String freshUscc() {
+        String first17 = String.format("91350100MA%07d", SEQUENCE.incrementAndGet());
+        return first17 + com.starcert.outlet.registry.Uscc.checkCharacter(first17);
+    }
+
+    static String enterpriseBody(String name, String uscc) {
+        return """
+                {"name": "%s", "uscc": "%s",
+                 "address": {"regionCode": "350102", "line": "福州市鼓楼区五四路 1 号"},
+                 "contact": {"name": "林工", "phone": "0591-87654321"}}""".formatted(name, uscc);
+    }
+
+    static String outletBody(String name, String kind, String regionCode) {
+        return """
+                {"name": "%s", "kind": "%s",
+                 "address": {"regionCode": "%s", "line": "服务路 8 号"},
+                 "contact": {"name": "王工", "phone": "13912345678"},
+                 "serviceHours": {"daysPerWeek": 7, "hoursPerDay": 12},
+                 "commitments": {"responseHours": 2, "onSiteHours": 4, "resolutionHours": 24}}"""
+                .formatted(name, kind, regionCode);
+    }
+
+    String registerEnterprise(String name) throws Exception {
+        String body = mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+                        .content(enterpriseBody(name, freshUscc())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json(body).get("id").asString();
+    }
+
+    String registerOutlet(String enterpriseId, String name, String kind, String regionCode) throws Exception {
+        String body = mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+                        .contentType(MediaType.APPLICATION_JSON).content(outletBody(name, kind, regionCode)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json(body).get("id").asString();
+    }
+
+    /** Reads {@code topic} from the beginning until {@code done} holds for what was read (or 30 s pass). */
+    static List<ConsumerRecord<String, String>> readUntil(String topic,
+            Predicate<List<ConsumerRecord<String, String>>> done) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(),
+                "group.id", "outlet-test-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && !done.test(seen)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
+            }
+        }
+        return seen;
+    }
+
+    /** The CloudEvents keyed by {@code enterpriseId}, in topic order, once at least {@code count} arrived. */
+    List<CloudEvent> eventsOf(String topic, String enterpriseId, int count) {
+        return readUntil(topic, seen -> seen.stream().filter(r -> enterpriseId.equals(r.key())).count() >= count)
+                .stream().filter(r -> enterpriseId.equals(r.key())).map(r -> codec.read(r.value())).toList();
+    }
+}
