@@ -1,5 +1,7 @@
 package com.starcert.certificate.issuance;
 
+import java.math.BigDecimal;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,8 @@ import com.starcert.contracts.Topics;
 /** Every scored audit revision gets exactly one certification decision. */
 @Component
 class ScoreComputedConsumer {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EventCodec codec;
     private final CertificationDecisions decisions;
@@ -35,7 +39,7 @@ class ScoreComputedConsumer {
         require(s.enterpriseId() != null && !s.enterpriseId().isBlank(), "enterpriseId is required");
         require(s.revision() >= 1, "revision must be at least 1");
         require(s.auditType() != null, "auditType is required");
-        require(s.score() != null && s.score().signum() >= 0 && s.score().compareTo(java.math.BigDecimal.valueOf(100)) <= 0,
+        require(s.score() != null && s.score().signum() >= 0 && s.score().compareTo(HUNDRED) <= 0,
                 "score must be between 0 and 100");
         require(s.holder() != null, "holder is required");
         require(s.scheme() != null, "scheme is required");

@@ -1,6 +1,7 @@
 package com.starcert.certificate.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,17 +42,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.starcert.certificate.decision.CertificateNumber;
+import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.decision.Decision;
 import com.starcert.certificate.decision.Decisions;
 import com.starcert.certificate.decision.Outcome;
 import com.starcert.certificate.register.Certificate;
+import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.AuditedSite;
@@ -231,8 +238,8 @@ class CertificateIssuanceIntegrationTest {
         Thread.sleep(1_000);
         List<ConsumerRecord<String, String>> events = readAll(Topics.CERTIFICATE_ISSUED);
         assertThat(events).filteredOn(r -> issued(r).auditId().equals(score.auditId())).hasSize(1);
-        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("auditId").is(score.auditId())),
+        assertThat(mongo.count(Query.query(
+                Criteria.where("auditId").is(score.auditId())),
                 Decision.class)).isEqualTo(1);
     }
 
@@ -346,7 +353,7 @@ class CertificateIssuanceIntegrationTest {
         assertThat(suspended.outcome()).isEqualTo(Outcome.SUSPENDED);
         assertThat(suspended.certificateNumber()).isEqualTo(number);
         assertThat(certificates.byNumber(number).orElseThrow().status())
-                .isEqualTo(com.starcert.certificate.decision.CertificateStatus.SUSPENDED);
+                .isEqualTo(CertificateStatus.SUSPENDED);
     }
 
     @Test
@@ -364,7 +371,7 @@ class CertificateIssuanceIntegrationTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.ISSUED);
         assertThat(decision.certificateNumber()).isNotEqualTo(first);
         Certificate previous = certificates.byNumber(first).orElseThrow();
-        assertThat(previous.status()).isEqualTo(com.starcert.certificate.decision.CertificateStatus.EXPIRED);
+        assertThat(previous.status()).isEqualTo(CertificateStatus.EXPIRED);
         assertThat(previous.supersededBy()).isEqualTo(decision.certificateNumber());
         Certificate renewed = certificates.byNumber(decision.certificateNumber()).orElseThrow();
         assertThat(renewed.supersedes()).isEqualTo(first);
@@ -381,10 +388,10 @@ class CertificateIssuanceIntegrationTest {
         // the state a crash between the certificate write and the decision write leaves behind
         String number = numbers.next(2098).value();
         mongo.insert(new Certificate(number, 1, score.enterpriseId(), score.holder(),
-                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(),
-                java.time.LocalDate.of(2098, 1, 2), java.time.LocalDate.of(2101, 1, 2), score.scheme(), score.auditId(),
+                CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(),
+                LocalDate.of(2098, 1, 2), LocalDate.of(2101, 1, 2), score.scheme(), score.auditId(),
                 1, "StarCert Certification", score.sites(), Instant.now(), null, null,
-                List.of(new com.starcert.certificate.register.CertificateChange(score.auditId(), 1, Outcome.ISSUED, 1,
+                List.of(new CertificateChange(score.auditId(), 1, Outcome.ISSUED, 1,
                         Band.COMPLIANT, score.score(), List.of("issued before the crash"), Instant.now())),
                 List.of()));
 
@@ -402,15 +409,15 @@ class CertificateIssuanceIntegrationTest {
     void the_unique_audit_index_refuses_a_second_certificate_for_the_same_audit() {
         ScoreComputed score = score(AuditType.INITIAL, "83.0", 0, false);
         Certificate one = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
-                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
+                CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
                 score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
         Certificate two = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
-                com.starcert.certificate.decision.CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
+                CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
                 score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
         certificates.insert(one);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> certificates.insert(two))
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThatThrownBy(() -> certificates.insert(two))
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     // --- helpers
