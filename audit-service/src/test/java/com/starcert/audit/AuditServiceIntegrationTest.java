@@ -336,7 +336,13 @@ class AuditServiceIntegrationTest {
     void badRequestsAreProblemsNotServerErrors() throws Exception {
         JsonNode malformed = body(mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"enterpriseId\": ")).andReturn().getResponse(), 400);
-        assertThat(malformed.get("title").asString()).isNotBlank();
+        assertThat(malformed.get("title").asString()).isEqualTo("Malformed request body");
+        assertThat(malformed.get("errors").get(0).get("field").asString()).isNotBlank();
+
+        JsonNode wrongType = body(mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enterpriseId\": \"e\", \"type\": \"INITIAL\", \"randomSeed\": \"soon\"}"))
+                .andReturn().getResponse(), 400);
+        assertThat(fields(wrongType)).containsExactly("randomSeed");
 
         JsonNode fields = body(mvc.perform(json(post("/api/audits"), Map.of("type", "ANNUAL",
                 "enlargement", Map.of("extraSites", 0)))).andReturn().getResponse(), 400);
