@@ -117,6 +117,10 @@ public final class ScoringEngine {
             return null;
         }
         if (indicator.sampled()) {
+            if (finding.samplesChecked() == null || finding.samplesNonconforming() == null
+                    || finding.samplesChecked() <= 0) {
+                return Rational.ZERO; // already reported as a problem: the card is refused anyway
+            }
             return Rational.ONE.minus(Rational.of(finding.samplesNonconforming(), finding.samplesChecked()));
         }
         return finding.result() == Result.CONFORMING ? Rational.ONE : Rational.ZERO;
