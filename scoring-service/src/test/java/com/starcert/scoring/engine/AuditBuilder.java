@@ -15,9 +15,9 @@ import com.starcert.contracts.AuditedSite;
 import com.starcert.contracts.Scheme;
 
 /** Builds audit findings for tests: every assessed indicator conforming unless a test says otherwise. */
-final class AuditBuilder {
+public final class AuditBuilder {
 
-    static final String CENTRAL = "HQ";
+    public static final String CENTRAL = "HQ";
 
     private final Scheme scheme;
     private final List<AuditedSite> sites = new ArrayList<>();
@@ -43,23 +43,23 @@ final class AuditBuilder {
         }
     }
 
-    static AuditBuilder audit(Scheme scheme, int outlets) {
+    public static AuditBuilder audit(Scheme scheme, int outlets) {
         return new AuditBuilder(scheme, outlets);
     }
 
-    static AuditBuilder defaultAudit(int outlets) {
+    public static AuditBuilder defaultAudit(int outlets) {
         return audit(Scheme.defaultScheme(), outlets);
     }
 
-    static String outlet(int i) {
+    public static String outlet(int i) {
         return "S" + i;
     }
 
-    AuditBuilder nonconforming(String siteId, String indicator) {
+    public AuditBuilder nonconforming(String siteId, String indicator) {
         return finding(new Finding(siteId, indicator, Result.NONCONFORMING, "not met", null, null));
     }
 
-    AuditBuilder sampled(String siteId, String indicator, int checked, int nonconforming) {
+    public AuditBuilder sampled(String siteId, String indicator, int checked, int nonconforming) {
         return finding(new Finding(siteId, indicator, nonconforming == 0 ? Result.CONFORMING : Result.NONCONFORMING,
                 nonconforming + " of " + checked + " records deficient", checked, nonconforming));
     }
@@ -68,47 +68,56 @@ final class AuditBuilder {
         return finding(new Finding(siteId, indicator, Result.NOT_APPLICABLE, "no such service here", null, null));
     }
 
-    AuditBuilder finding(Finding finding) {
+    public AuditBuilder finding(Finding finding) {
         findings.put(key(finding.siteId(), finding.indicator()), finding);
         return this;
     }
 
-    AuditBuilder without(String siteId, String indicator) {
+    public AuditBuilder without(String siteId, String indicator) {
         findings.remove(key(siteId, indicator));
         return this;
     }
 
-    AuditBuilder exclude(String indicator) {
+    public AuditBuilder exclude(String indicator) {
         exclusions.add(new Exclusion(indicator, "the enterprise sells no products needing " + indicator));
         findings.keySet().removeIf(k -> k.endsWith("|" + indicator));
         return this;
     }
 
-    AuditBuilder deduction() {
+    public AuditBuilder deduction() {
         deductions.add(new SpecialDeduction(DeductionCategory.LEGAL, "breach #" + (deductions.size() + 1)));
         return this;
     }
 
-    AuditBuilder bonus() {
+    public AuditBuilder bonus() {
         bonus = new Bonus("industry-leading 24 h resolution");
         return this;
     }
 
-    AuditBuilder site(AuditedSite site) {
+    public AuditBuilder site(AuditedSite site) {
         sites.add(site);
         return this;
     }
 
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return List.copyOf(findings.values());
     }
 
-    AuditFindings build() {
+    public AuditFindings build() {
         return new AuditFindings(sites, List.copyOf(findings.values()), exclusions, deductions, bonus);
     }
 
-    ScoreCard score() {
+    public ScoreCard score() {
         return new ScoringEngine().score(scheme, build());
+    }
+
+    /** The audit as the event audit-service publishes. */
+    public com.starcert.contracts.AuditSubmitted toEvent(String auditId, int revision, String enterpriseId) {
+        return new com.starcert.contracts.AuditSubmitted(auditId, revision, enterpriseId,
+                new com.starcert.contracts.Holder("厦门星级服务有限公司", "91350100M000100Y43"),
+                com.starcert.contracts.AuditType.INITIAL, scheme.ref(), List.copyOf(sites),
+                List.copyOf(findings.values()), List.copyOf(exclusions), List.copyOf(deductions), bonus, false,
+                java.time.Instant.parse("2026-11-20T08:00:00Z"));
     }
 
     private static String key(String siteId, String indicator) {
