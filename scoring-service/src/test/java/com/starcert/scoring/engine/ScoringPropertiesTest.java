@@ -18,7 +18,7 @@ import com.starcert.contracts.AuditSubmitted.Result;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.Scheme;
 
-class ScoringProperties {
+class ScoringPropertiesTest {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
