@@ -184,7 +184,7 @@ public final class ScoringEngine {
                 continue;
             }
             if (exclusions.containsKey(indicator.code())) {
-                problems.add("finding for " + where + ", but the indicator is excluded for the whole audit");
+                // the auditor may have assessed it before the CB excluded it (删减): the exclusion wins
                 continue;
             }
             if (finding.result() == null) {

@@ -84,6 +84,12 @@ public final class AuditBuilder {
         return this;
     }
 
+    /** Excludes an indicator but keeps whatever findings were already recorded for it. */
+    public AuditBuilder excludeAfterAssessing(String indicator) {
+        exclusions.add(new Exclusion(indicator, "excluded by the CB after the site visits"));
+        return this;
+    }
+
     public AuditBuilder deduction() {
         deductions.add(new SpecialDeduction(DeductionCategory.LEGAL, "breach #" + (deductions.size() + 1)));
         return this;

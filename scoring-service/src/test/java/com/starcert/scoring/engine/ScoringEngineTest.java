@@ -118,6 +118,14 @@ class ScoringEngineTest {
     }
 
     @Test
+    void findingsOfAnIndicatorExcludedLaterAreIgnored() {
+        ScoreCard card = defaultAudit(2).nonconforming(CENTRAL, "PRD-RCY").excludeAfterAssessing("PRD-RCY").score();
+        assertThat(card.applicableTotal()).isEqualTo(Rational.of(95));
+        assertThat(card.score()).isEqualByComparingTo("100.0");
+        assertThat(indicator(card, "PRD-RCY").excluded()).isTrue();
+    }
+
+    @Test
     void indicatorNotApplicableAtEverySiteLeavesTheApplicableTotal() {
         ScoreCard card = defaultAudit(2)
                 .notApplicable(outlet(1), "PRD-DEL").notApplicable(outlet(2), "PRD-DEL")

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,10 +83,14 @@ public class MessagingAutoConfiguration {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
-    /** Retries in place (so one enterprise's events keep their order), then dead-letters. */
+    /**
+     * Retries in place (so one enterprise's events keep their order), then dead-letters to {@code <topic>.DLT},
+     * same partition. The destination is stated explicitly: spring-kafka 4's default is {@code <topic>-dlt}.
+     */
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.getRetryInterval().toMillis(), Math.max(0, properties.getAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedEventException.class);
