@@ -57,9 +57,9 @@ public final class EventCodec {
         require(notBlank(event.id()), "id is required");
         require(notBlank(event.source()), "source is required");
         require(notBlank(event.type()), "type is required");
-        require(notBlank(event.enterpriseid()), "enterpriseid is required");
         require(event.data() != null && event.data().isObject(), "data must be a JSON object");
-        event.eventType();
+        EventType type = event.eventType();
+        require(notBlank(event.enterpriseid()) || !type.enterpriseScoped(), "enterpriseid is required");
         return event;
     }
 

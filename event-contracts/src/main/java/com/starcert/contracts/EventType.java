@@ -9,7 +9,12 @@ public enum EventType {
     AUDIT_SUBMITTED(Topics.AUDIT_SUBMITTED, "com.starcert.audit.submitted.v1", AuditSubmitted.class),
     SCORE_COMPUTED(Topics.SCORE_COMPUTED, "com.starcert.score.computed.v1", ScoreComputed.class),
     CERTIFICATE_ISSUED(Topics.CERTIFICATE_ISSUED, "com.starcert.certificate.issued.v1", CertificateIssued.class),
-    CERTIFICATION_REFUSED(Topics.CERTIFICATE_REFUSED, "com.starcert.certificate.refused.v1", CertificationRefused.class);
+    CERTIFICATION_REFUSED(Topics.CERTIFICATE_REFUSED, "com.starcert.certificate.refused.v1", CertificationRefused.class),
+    CORRECTIVE_ACTIONS_VERIFIED(Topics.CORRECTIVE_ACTIONS_VERIFIED, "com.starcert.audit.corrective-actions-verified.v1",
+            CorrectiveActionsVerified.class),
+    CERTIFICATE_STATUS_CHANGED(Topics.CERTIFICATE_STATUS_CHANGED, "com.starcert.certificate.status-changed.v1",
+            CertificateStatusChanged.class),
+    SCHEME_PUBLISHED(Topics.SCHEME_PUBLISHED, "com.starcert.scheme.published.v1", SchemePublished.class);
 
     private final String topic;
     private final String cloudEventType;
@@ -31,6 +36,11 @@ public enum EventType {
 
     public Class<? extends IntegrationEvent> payloadType() {
         return payloadType;
+    }
+
+    /** Whether events of this type concern one enterprise (and so carry the {@code enterpriseid} attribute). */
+    public boolean enterpriseScoped() {
+        return this != SCHEME_PUBLISHED;
     }
 
     public static EventType of(IntegrationEvent event) {

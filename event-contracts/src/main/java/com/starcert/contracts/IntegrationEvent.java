@@ -6,10 +6,15 @@ package com.starcert.contracts;
  */
 public sealed interface IntegrationEvent
         permits EnterpriseChanged, OutletChanged, AuditSubmitted, ScoreComputed, CertificateIssued,
-        CertificationRefused {
+        CertificationRefused, CorrectiveActionsVerified, CertificateStatusChanged, SchemePublished {
 
-    /** Partition key: one enterprise's events stay in order. */
+    /** The enterprise the event is about (null only for events that concern no single enterprise). */
     String enterpriseId();
+
+    /** Record key: the enterprise id, so one enterprise's events stay in order. */
+    default String partitionKey() {
+        return enterpriseId();
+    }
 
     /** The aggregate the event is about; becomes the CloudEvents {@code subject}. */
     String subject();

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A service outlet (售后服务网点) was registered, updated, suspended or closed.
- * {@code version} grows with every change of the outlet so consumers can ignore stale or replayed events.
+ * {@code version} grows with every change of the outlet so consumers can ignore stale or replayed events;
+ * {@code openComplaints} (customer complaints not yet closed) makes the outlet a risk pick for audit sampling.
  */
 public record OutletChanged(
         String enterpriseId,
@@ -16,7 +17,15 @@ public record OutletChanged(
         OutletStatus status,
         String regionCode,
         String addressLine,
-        Instant registeredAt) implements IntegrationEvent {
+        Instant registeredAt,
+        int openComplaints) implements IntegrationEvent {
+
+    /** An outlet change that says nothing about complaints (none open). */
+    public OutletChanged(String enterpriseId, String outletId, Change change, long version, String name,
+                         OutletKind kind, OutletStatus status, String regionCode, String addressLine,
+                         Instant registeredAt) {
+        this(enterpriseId, outletId, change, version, name, kind, status, regionCode, addressLine, registeredAt, 0);
+    }
 
     public enum Change { REGISTERED, UPDATED, SUSPENDED, CLOSED }
 

@@ -10,12 +10,16 @@ public final class Topics {
     public static final String SCORE_COMPUTED = "score.computed";
     public static final String CERTIFICATE_ISSUED = "certificate.issued";
     public static final String CERTIFICATE_REFUSED = "certificate.refused";
+    public static final String CORRECTIVE_ACTIONS_VERIFIED = "audit.corrective-actions-verified";
+    public static final String CERTIFICATE_STATUS_CHANGED = "certificate.status-changed";
+    public static final String SCHEME_PUBLISHED = "scheme.published";
 
     /** Suffix of the dead-letter topic that receives what a consumer of {@code <topic>} could not handle. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static final List<String> ALL = List.of(ENTERPRISE_CHANGED, OUTLET_CHANGED, AUDIT_SUBMITTED,
-            SCORE_COMPUTED, CERTIFICATE_ISSUED, CERTIFICATE_REFUSED);
+            SCORE_COMPUTED, CERTIFICATE_ISSUED, CERTIFICATE_REFUSED, CORRECTIVE_ACTIONS_VERIFIED,
+            CERTIFICATE_STATUS_CHANGED, SCHEME_PUBLISHED);
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

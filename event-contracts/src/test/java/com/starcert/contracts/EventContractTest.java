@@ -50,7 +50,7 @@ class EventContractTest {
                 OutletChanged.OutletKind.BRANCH, OutletChanged.OutletStatus.ACTIVE, "410105", "花园路 1 号", T))
                 .path("data");
         assertThat(fields(data)).containsExactly("enterpriseId", "outletId", "change", "version", "name", "kind",
-                "status", "regionCode", "addressLine", "registeredAt");
+                "status", "regionCode", "addressLine", "registeredAt", "openComplaints");
     }
 
     @Test
@@ -99,10 +99,36 @@ class EventContractTest {
     }
 
     @Test
+    void correctiveActionsVerifiedAndStatusChanged() {
+        JsonNode verified = envelope(new CorrectiveActionsVerified("a-1", 2, "e-1", 3, T)).path("data");
+        assertThat(fields(verified)).containsExactly("auditId", "revision", "enterpriseId", "actions", "verifiedAt");
+
+        JsonNode changed = envelope(new CertificateStatusChanged("GBT27922-2026-000001", 2, "e-1",
+                CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance not carried out",
+                null, LocalDate.of(2027, 11, 27), T)).path("data");
+        assertThat(fields(changed)).containsExactly("certificateNumber", "certificateRevision", "enterpriseId",
+                "previousStatus", "status", "level", "reason", "auditId", "effectiveOn", "changedAt");
+    }
+
+    @Test
+    void schemePublishedIsKeyedBySchemeAndNeedsNoEnterprise() {
+        SchemePublished event = new SchemePublished(Scheme.defaultScheme(), T);
+        CloudEvent cloudEvent = codec.wrap(event, "/starcert/test", "corr-1", T);
+        assertThat(cloudEvent.enterpriseid()).isNull();
+        assertThat(event.partitionKey()).isEqualTo("GBT27922-2011");
+        JsonNode data = json.readTree(codec.write(cloudEvent)).path("data");
+        assertThat(fields(data)).containsExactly("scheme", "publishedAt");
+        assertThat(codec.data(codec.read(codec.write(cloudEvent)), SchemePublished.class).scheme())
+                .isEqualTo(Scheme.defaultScheme());
+    }
+
+    @Test
     void everyEventTypeHasItsOwnTopic() {
         assertThat(List.of(EventType.values())).extracting(EventType::topic).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(Topics.deadLetter(Topics.AUDIT_SUBMITTED)).isEqualTo("audit.submitted.DLT");
+        assertThat(Topics.CORRECTIVE_ACTIONS_VERIFIED).isEqualTo("audit.corrective-actions-verified");
+        assertThat(Topics.CERTIFICATE_STATUS_CHANGED).isEqualTo("certificate.status-changed");
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.IntegrationEvent;
 
-/** Turns a domain event into an {@link OutboxMessage}: a CloudEvent keyed by the enterprise, for its own topic. */
+/** Turns a domain event into an {@link OutboxMessage}: a CloudEvent for its own topic, keyed by its partition key (the enterprise). */
 public class OutboxEvents {
 
     private final EventCodec codec;
@@ -21,7 +21,7 @@ public class OutboxEvents {
 
     public OutboxMessage message(IntegrationEvent event, String correlationId) {
         CloudEvent cloudEvent = codec.wrap(event, source, correlationId, clock.instant());
-        return new OutboxMessage(cloudEvent.id(), event.eventType().topic(), event.enterpriseId(),
+        return new OutboxMessage(cloudEvent.id(), event.eventType().topic(), event.partitionKey(),
                 codec.write(cloudEvent), cloudEvent.time());
     }
 }
