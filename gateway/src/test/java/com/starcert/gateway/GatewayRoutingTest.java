@@ -59,7 +59,11 @@ class GatewayRoutingTest {
         client().get().uri("/api/enterprises/e1/audit-scope").exchange().expectBody(String.class).isEqualTo("audit");
         client().put().uri("/api/audits/a1/findings").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectBody(String.class).isEqualTo("audit");
+        client().get().uri("/api/enterprises/e1/programme").exchange().expectBody(String.class).isEqualTo("audit");
         client().get().uri("/api/scores/a1").exchange().expectBody(String.class).isEqualTo("scoring");
+        client().get().uri("/api/schemes").exchange().expectBody(String.class).isEqualTo("scoring");
+        client().get().uri("/api/schemes/GBT27922-2011/versions/1").exchange().expectBody(String.class)
+                .isEqualTo("scoring");
 
         assertThat(audit.paths).contains("/api/enterprises/e1/audit-scope", "/api/audits/a1/findings");
         assertThat(outlet.paths).doesNotContain("/api/enterprises/e1/audit-scope");
