@@ -17,6 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FallbackController {
 
+    @RequestMapping("/fallback/not-found")
+    ResponseEntity<ProblemDetail> notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "there is no StarCert API at this path; see the README for the routes");
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -88,6 +88,14 @@ class GatewayRoutingTest {
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("certificate"));
     }
 
+    @Test
+    void anUnknownApiPathIsA404Problem() {
+        client().get().uri("/api/nothing-here/1").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
     static int closedPort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
