@@ -20,6 +20,7 @@ import com.starcert.scoring.engine.AuditFindings;
 import com.starcert.scoring.engine.ScoreCard;
 import com.starcert.scoring.engine.ScoringEngine;
 import com.starcert.scoring.engine.UnscorableAuditException;
+import com.starcert.scoring.scheme.SchemeCatalog;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.messaging.OutboxMessage;
 
@@ -28,6 +29,10 @@ import com.starcert.support.messaging.OutboxMessage;
  * ScoreComputed event. Idempotent: a revision already scored (redelivery, replay under a new CloudEvent id) or older
  * than one already scored changes nothing. An audit that cannot be scored is malformed: it goes to the dead-letter
  * topic and nothing is written.
+ * <p>
+ * An audit pinned to a scheme version StarCert does not know is unscorable too, and is dead-lettered at once rather
+ * than retried: scheme versions are published here, stored before their SchemePublished event exists, so
+ * audit-service can only plan with a version this service already has — an unknown one will not arrive later.
  */
 @Service
 public class AuditScoring {
@@ -37,12 +42,15 @@ public class AuditScoring {
 
     private final ScoringEngine engine = new ScoringEngine();
     private final ScoreCards cards;
+    private final SchemeCatalog schemes;
     private final EventCodec codec;
     private final OutboxEvents outboxEvents;
     private final Clock clock;
 
-    public AuditScoring(ScoreCards cards, EventCodec codec, OutboxEvents outboxEvents, Clock clock) {
+    public AuditScoring(ScoreCards cards, SchemeCatalog schemes, EventCodec codec, OutboxEvents outboxEvents,
+                        Clock clock) {
         this.cards = cards;
+        this.schemes = schemes;
         this.codec = codec;
         this.outboxEvents = outboxEvents;
         this.clock = clock;
@@ -75,13 +83,8 @@ public class AuditScoring {
 
     private ScoreCard score(AuditSubmitted audit) {
         String what = "audit " + audit.auditId() + " revision " + audit.revision();
-        Scheme scheme;
-        try {
-            scheme = Scheme.load(audit.scheme().id(), audit.scheme().version());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(what + " cannot be scored: unknown scheme " + audit.scheme().id()
-                    + " version " + audit.scheme().version(), e);
-        }
+        Scheme scheme = schemes.find(audit.scheme()).orElseThrow(() -> new MalformedEventException(what
+                + " cannot be scored: unknown scheme " + audit.scheme().id() + " version " + audit.scheme().version()));
         try {
             return engine.score(scheme, AuditFindings.of(audit));
         } catch (UnscorableAuditException e) {

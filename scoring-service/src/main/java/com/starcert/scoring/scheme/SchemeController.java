@@ -1,0 +1,73 @@
+package com.starcert.scoring.scheme;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.starcert.contracts.Scheme;
+import com.starcert.scoring.scheme.SchemeCatalog.SchemeSummary;
+import com.starcert.support.problem.ApiProblemException;
+
+/** Scoring schemes (评价方案): list, read a version, publish the next version. */
+@RestController
+@RequestMapping("/api/schemes")
+class SchemeController {
+
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private final SchemeCatalog catalog;
+
+    SchemeController(SchemeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<SchemeSummary> list() {
+        return catalog.list();
+    }
+
+    @GetMapping("/{id}")
+    SchemeSummary scheme(@PathVariable String id) {
+        return catalog.summary(id).orElseThrow(() -> new ApiProblemException.NotFound("scheme", id));
+    }
+
+    @GetMapping("/{id}/versions/{version}")
+    Scheme version(@PathVariable String id, @PathVariable String version) {
+        return catalog.get(id, versionNumber(id, version));
+    }
+
+    @PostMapping("/{id}/versions")
+    ResponseEntity<Scheme> publish(@PathVariable String id, @RequestBody SchemeDraft draft,
+            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+        Scheme scheme = catalog.publish(id, draft, correlationId == null || correlationId.isBlank()
+                ? UUID.randomUUID().toString() : truncate(correlationId.strip()));
+        return ResponseEntity.created(URI.create("/api/schemes/" + scheme.id() + "/versions/" + scheme.version()))
+                .body(scheme);
+    }
+
+    private static String truncate(String id) {
+        return id.length() > 128 ? id.substring(0, 128) : id;
+    }
+
+    /** A version that is not a positive number simply does not exist. */
+    private static int versionNumber(String id, String version) {
+        try {
+            int number = Integer.parseInt(version);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to 404
+        }
+        throw new ApiProblemException.NotFound("scheme version", id + "/" + version);
+    }
+}
