@@ -7,18 +7,21 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import com.starcert.outlet.infra.IfMatch;
 import com.starcert.outlet.registry.InvalidValueException;
 import com.starcert.outlet.registry.Uscc;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
 import com.starcert.support.problem.FieldProblem;
 
-/** Registers enterprises and finds them again (企业登记). */
+/** Registers enterprises, keeps their profile and finds them again (企业登记). */
 @Service
 public class EnterpriseRegistry {
 
@@ -35,9 +38,10 @@ public class EnterpriseRegistry {
     /** Stores the enterprise and its REGISTERED event in one insert; a known USCC is a 409. */
     Enterprise register(EnterpriseForm form, String correlationId) {
         EnterpriseForm.Registration r = form.validate();
-        Enterprise enterprise = new Enterprise(new ObjectId().toHexString(), r.name(), r.uscc().value(),
-                r.address(), r.contact(), EnterpriseStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                1, List.of());
+        EnterpriseForm.Profile p = r.profile();
+        Enterprise enterprise = new Enterprise(new ObjectId().toHexString(), p.name(), r.uscc().value(),
+                p.address(), p.contact(), p.productCategories(), p.status(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), 1, List.of());
         try {
             return mongo.insert(enterprise.withOutbox(
                     List.of(outboxEvents.message(enterprise.registeredEvent(), correlationId))));
@@ -45,6 +49,33 @@ public class EnterpriseRegistry {
             throw new ApiProblemException.Conflict("an enterprise with USCC " + r.uscc() + " is already registered",
                     List.of(new FieldProblem("uscc", "is already registered")));
         }
+    }
+
+    /**
+     * Replaces the editable profile if {@code If-Match} names the current version; the state and its UPDATED
+     * event go in one conditional update, so of two writers that read the same version only one succeeds.
+     */
+    Enterprise update(String id, String ifMatch, EnterpriseForm form, String correlationId) {
+        IfMatch expected = IfMatch.parse(ifMatch);
+        Enterprise current = get(id);
+        EnterpriseForm.Profile p = form.validateUpdate(current.uscc());
+        expected.require(current.version());
+        Enterprise changed = current.withProfile(p);
+        Update update = new Update()
+                .set("name", changed.name())
+                .set("address", changed.address())
+                .set("contact", changed.contact())
+                .set("productCategories", changed.productCategories())
+                .set("status", changed.status())
+                .push("outbox", outboxEvents.message(changed.updatedEvent(), correlationId))
+                .inc("version", 1);
+        Enterprise stored = mongo.findAndModify(
+                Query.query(Criteria.where("id").is(id).and("version").is(current.version())), update,
+                FindAndModifyOptions.options().returnNew(true), Enterprise.class);
+        if (stored == null) {
+            throw new IfMatch.PreconditionFailed(get(id).version());
+        }
+        return stored;
     }
 
     public Optional<Enterprise> find(String id) {

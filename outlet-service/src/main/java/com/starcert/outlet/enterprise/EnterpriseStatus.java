@@ -1,6 +1,9 @@
 package com.starcert.outlet.enterprise;
 
-/** Registration status of an enterprise. Only registration exists so far; later issues add changes. */
+/** Registration status of an enterprise, changed by a profile update ({@code PUT /api/enterprises/{id}}). */
 public enum EnterpriseStatus {
-    ACTIVE
+    /** 在业: operating; may apply for certification. */
+    ACTIVE,
+    /** 注销: deregistered or no longer operating; kept so its audits and certificates stay traceable. */
+    DEREGISTERED
 }

@@ -7,19 +7,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.starcert.outlet.infra.CorrelationId;
+import com.starcert.outlet.infra.IfMatch;
 
 @RestController
-@RequestMapping("/api/enterprises/{enterpriseId}/outlets")
 class OutletController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
+    private static final String OUTLETS = "/api/enterprises/{enterpriseId}/outlets";
 
     private final OutletNetwork network;
 
@@ -27,36 +28,68 @@ class OutletController {
         this.network = network;
     }
 
-    @PostMapping
+    @PostMapping(OUTLETS)
     ResponseEntity<OutletView> register(@PathVariable String enterpriseId, @RequestBody OutletForm form,
             @RequestHeader(name = CorrelationId.HEADER, required = false) String correlationId) {
         Outlet outlet = network.register(enterpriseId, form, CorrelationId.from(correlationId));
         return ResponseEntity.created(URI.create("/api/enterprises/" + enterpriseId + "/outlets/" + outlet.id()))
+                .eTag(IfMatch.etag(outlet.version()))
                 .body(OutletView.of(outlet));
     }
 
-    @GetMapping
+    @GetMapping(OUTLETS)
     ResponseEntity<List<OutletView>> list(@PathVariable String enterpriseId,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String province,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        OutletNetwork.Listing listing = network.list(enterpriseId, kind, status, province, page, size);
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String responseWithinHours,
+            @RequestParam(required = false) String onSiteWithinHours,
+            @RequestParam(required = false) String resolutionWithinHours,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) List<String> sort) {
+        OutletNetwork.Listing listing = network.list(enterpriseId, new OutletQuery.Params(kind, status, province,
+                city, responseWithinHours, onSiteWithinHours, resolutionWithinHours, page, size, sort));
         return ResponseEntity.ok()
                 .header(TOTAL_COUNT, String.valueOf(listing.total()))
                 .body(listing.outlets().stream().map(OutletView::of).toList());
     }
 
-    @GetMapping("/{outletId}")
-    OutletView get(@PathVariable String enterpriseId, @PathVariable String outletId) {
-        return OutletView.of(network.get(enterpriseId, outletId));
+    @GetMapping(OUTLETS + "/{outletId}")
+    ResponseEntity<OutletView> get(@PathVariable String enterpriseId, @PathVariable String outletId) {
+        Outlet outlet = network.get(enterpriseId, outletId);
+        return ResponseEntity.ok().eTag(IfMatch.etag(outlet.version())).body(OutletView.of(outlet));
     }
 
-    @PostMapping("/{outletId}/status")
-    OutletView changeStatus(@PathVariable String enterpriseId, @PathVariable String outletId,
+    /** Replaces the editable profile; {@code If-Match} with the ETag read is required (428 without, 412 stale). */
+    @PutMapping(OUTLETS + "/{outletId}")
+    ResponseEntity<OutletView> update(@PathVariable String enterpriseId, @PathVariable String outletId,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestBody OutletForm form,
+            @RequestHeader(name = CorrelationId.HEADER, required = false) String correlationId) {
+        Outlet outlet = network.update(enterpriseId, outletId, ifMatch, form, CorrelationId.from(correlationId));
+        return ResponseEntity.ok().eTag(IfMatch.etag(outlet.version())).body(OutletView.of(outlet));
+    }
+
+    @PostMapping(OUTLETS + "/{outletId}/status")
+    ResponseEntity<OutletView> changeStatus(@PathVariable String enterpriseId, @PathVariable String outletId,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @RequestBody StatusChangeForm form,
             @RequestHeader(name = CorrelationId.HEADER, required = false) String correlationId) {
-        return OutletView.of(network.changeStatus(enterpriseId, outletId, form, CorrelationId.from(correlationId)));
+        Outlet outlet = network.changeStatus(enterpriseId, outletId, ifMatch, form, CorrelationId.from(correlationId));
+        return ResponseEntity.ok().eTag(IfMatch.etag(outlet.version())).body(OutletView.of(outlet));
+    }
+
+    /** Active outlets per province with the best commitments there (the evidence a tender asks for). */
+    @GetMapping("/api/enterprises/{enterpriseId}/coverage")
+    List<ProvinceCoverage> coverage(@PathVariable String enterpriseId,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String responseWithinHours,
+            @RequestParam(required = false) String onSiteWithinHours,
+            @RequestParam(required = false) String resolutionWithinHours) {
+        return network.coverage(enterpriseId, OutletQuery.Params.coverage(province, kind, responseWithinHours,
+                onSiteWithinHours, resolutionWithinHours));
     }
 }

@@ -31,6 +31,14 @@ public final class Violations {
         return normalised;
     }
 
+    /** Optional free text, normalised like {@link #text}; null when absent or blank. */
+    public String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(field, value, maxLength);
+    }
+
     /** A required value parsed by a domain rule; the rule's reason is reported against the field. */
     public <T> T value(String field, String raw, Function<String, T> parser) {
         if (raw == null || raw.isBlank()) {

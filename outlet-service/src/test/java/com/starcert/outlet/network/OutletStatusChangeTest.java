@@ -18,8 +18,10 @@ class OutletStatusChangeTest {
     private static final LocalDate DAY = LocalDate.parse("2026-11-27");
 
     private static Outlet outlet(OutletKind kind) {
-        return Outlet.register("o1", "e1", "Fuzhou centre", kind, new Address("350100", "35", "1 Wusi Rd"),
-                new Contact("Lin", "13912345678"), new ServiceHours(7, 24), new ServiceCommitments(2, 4, 24), T0);
+        return Outlet.register("o1", "e1", new OutletProfile("Fuzhou centre", kind,
+                new Address("350100", "35", "1 Wusi Rd"), new Contact("Lin", "13912345678"), new ServiceHours(7, 24),
+                new ServiceCommitments(2, 4, 24), true, false, null, java.util.List.of(),
+                OutletProfile.StandInEquipment.NONE, 3), T0, null);
     }
 
     @Test
@@ -33,6 +35,22 @@ class OutletStatusChangeTest {
         assertThat(event.version()).isEqualTo(1);
         assertThat(event.status()).isEqualTo(OutletChanged.OutletStatus.ACTIVE);
         assertThat(event.enterpriseId()).isEqualTo("e1");
+        assertThat(event.openComplaints()).isEqualTo(3);
+    }
+
+    @Test
+    void aProfileChangeIsAnUpdateOneVersionLaterThatKeepsStatusAndHistory() {
+        Outlet suspended = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.SUSPENDED, "renovation", DAY, T0);
+        OutletProfile p = suspended.profile();
+        Outlet edited = suspended.withProfile(new OutletProfile("Fuzhou centre", OutletKind.HEADQUARTERS, p.address(),
+                p.contact(), p.serviceHours(), new ServiceCommitments(1, 2, 8), true, true, null, java.util.List.of(),
+                p.standInEquipment(), 0));
+        assertThat(edited.version()).isEqualTo(3);
+        assertThat(edited.status()).isEqualTo(OutletStatus.SUSPENDED);
+        assertThat(edited.history()).hasSize(1);
+        assertThat(edited.centralFunctionSlot()).isEqualTo("hq:e1");
+        assertThat(edited.updatedEvent().change()).isEqualTo(OutletChanged.Change.UPDATED);
+        assertThat(edited.updatedEvent().openComplaints()).isZero();
     }
 
     @Test

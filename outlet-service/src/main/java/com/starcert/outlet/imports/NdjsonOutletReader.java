@@ -1,0 +1,102 @@
+package com.starcert.outlet.imports;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import com.starcert.outlet.network.OutletForm;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Reads outlets from NDJSON: one JSON object per line, shaped like the body of {@code POST …/outlets}; blank lines
+ * are skipped (and still counted, so row numbers are line numbers). A line that is not such an object yields one
+ * problem naming the first field that could not be read.
+ */
+public final class NdjsonOutletReader {
+
+    private static final UnaryOperator<String> SAME_PATH = UnaryOperator.identity();
+
+    private NdjsonOutletReader() {
+    }
+
+    public static ImportFile read(String text, int maxRows, ObjectMapper mapper) {
+        List<ImportRow> rows = new ArrayList<>();
+        int lineNumber = 0;
+        int start = 0;
+        int length = text.length();
+        while (start < length) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = length;
+            }
+            lineNumber++;
+            String line = text.substring(start, end);
+            start = end + 1;
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (rows.size() == maxRows) {
+                return new ImportFile(rows, List.of(), true);
+            }
+            rows.add(row(lineNumber, line.strip(), mapper));
+        }
+        return new ImportFile(rows, List.of(), false);
+    }
+
+    static ImportRow row(int line, String json, ObjectMapper mapper) {
+        if (!json.startsWith("{")) {
+            return new ImportRow(line, null, List.of(ImportProblem.of(line, "$", "must be a JSON object")), SAME_PATH);
+        }
+        try {
+            return new ImportRow(line, mapper.readValue(json, OutletForm.class), List.of(), SAME_PATH);
+        } catch (JacksonException e) {
+            return new ImportRow(line, null, List.of(ImportProblem.of(line, path(e), reason(e))), SAME_PATH);
+        }
+    }
+
+    private static String reason(JacksonException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + invalid.getValue() + "' is not one of "
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+                return "expected a number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "expected true or false";
+            }
+            if (type == String.class) {
+                return "expected a string";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "expected an array";
+            }
+        }
+        return "not valid JSON here: " + e.getOriginalMessage();
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+}

@@ -1,0 +1,267 @@
+package com.starcert.outlet.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import com.starcert.outlet.enterprise.EnterpriseRegistry;
+import com.starcert.outlet.network.Outlet;
+import com.starcert.outlet.network.OutletStatus;
+import com.starcert.support.messaging.OutboxEvents;
+import com.starcert.support.problem.ApiProblemException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk import of outlets (批量导入), taken whole or not at all.
+ * <ol>
+ * <li>The whole file is read and every row checked ({@link ImportCheck}); any problem refuses the file with a 422
+ *     listing them, and nothing is stored.</li>
+ * <li>A clean file becomes an {@link OutletImport} (STORING) and the request is answered 202. The outlets are then
+ *     written in bulk, marked {@code staged} and with their events parked in {@code stagedOutbox}: no read of the
+ *     registry sees them and the outbox relay does not publish them.</li>
+ * <li>One multi-document update unmarks them all and moves each event into its outbox, then the import is
+ *     COMPLETED. If writing fails (say a concurrent registration took a name and address of the file), the staged
+ *     outlets are deleted and the import is FAILED. An import left STORING by a stopped instance is finished when
+ *     all its outlets were written, else undone.</li>
+ * </ol>
+ * MongoDB without transactions cannot make the final update atomic across documents; on a real replica set a
+ * reader running during that one update may see part of the file for its duration (milliseconds), never a
+ * file that is later undone.
+ */
+@Service
+public class OutletImports {
+
+    private static final Logger log = LoggerFactory.getLogger(OutletImports.class);
+    private static final String OUTLETS = "outlets";
+
+    private final MongoTemplate mongo;
+    private final EnterpriseRegistry enterprises;
+    private final OutboxEvents outboxEvents;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ImportSettings settings;
+    private final ExecutorService storing;
+
+    OutletImports(MongoTemplate mongo, EnterpriseRegistry enterprises, OutboxEvents outboxEvents, JsonMapper json,
+                  Clock clock, ImportSettings settings) {
+        this.mongo = mongo;
+        this.enterprises = enterprises;
+        this.outboxEvents = outboxEvents;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+        this.storing = Executors.newFixedThreadPool(settings.workers(), r -> {
+            Thread t = new Thread(r, "outlet-import");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        storing.shutdownNow();
+    }
+
+    /** Checks the whole file and, if it is clean, starts storing it; a bad file is a 422 listing every problem. */
+    OutletImport accept(String enterpriseId, ImportFormat format, InputStream content, String correlationId) {
+        if (!enterprises.exists(enterpriseId)) {
+            throw new ApiProblemException.NotFound("enterprise", enterpriseId);
+        }
+        String text = decode(readLimited(content));
+        ImportFile file = format == ImportFormat.CSV
+                ? CsvOutletReader.read(text, settings.maxRows())
+                : NdjsonOutletReader.read(text, settings.maxRows(), json);
+        if (file.tooManyRows()) {
+            throw new ImportRefused("the file has more than " + settings.maxRows() + " outlet rows; split it",
+                    file.rows().size(), 0, List.of(ImportProblem.of(file.rows().get(file.rows().size() - 1).row(),
+                    "file", "an import takes at most " + settings.maxRows() + " rows")), settings.maxListedProblems());
+        }
+        if (file.rows().isEmpty() && file.fileProblems().isEmpty()) {
+            throw new ImportRefused("the file has no outlet rows", 0, 0,
+                    List.of(ImportProblem.of(1, "file", "has no outlet rows")), settings.maxListedProblems());
+        }
+        if (mongo.exists(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
+                .and("state").is(OutletImport.State.STORING)), OutletImport.class)) {
+            throw new ApiProblemException.Conflict("an import of this enterprise is still being stored; "
+                    + "wait until it is COMPLETED or FAILED");
+        }
+        ImportCheck.Outcome outcome = ImportCheck.check(file, storedKeys(enterpriseId), hasOpenHeadquarters(enterpriseId));
+        if (!outcome.clean()) {
+            throw new ImportRefused(outcome.rowsInvalid() + " of " + outcome.rowsRead()
+                    + " rows are invalid; nothing was imported", outcome.rowsRead(), outcome.rowsInvalid(),
+                    outcome.problems(), settings.maxListedProblems());
+        }
+        Instant now = now();
+        OutletImport started = mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId, format,
+                OutletImport.State.STORING, outcome.rowsRead(), outcome.valid().size(), 0, correlationId, now, now,
+                null, null));
+        storing.submit(() -> store(started, outcome.valid()));
+        return started;
+    }
+
+    OutletImport get(String enterpriseId, String importId) {
+        OutletImport found = mongo.findOne(Query.query(Criteria.where("id").is(importId)
+                .and("enterpriseId").is(enterpriseId)), OutletImport.class);
+        if (found == null) {
+            throw new ApiProblemException.NotFound("import", importId);
+        }
+        return found;
+    }
+
+    /** Writes the staged outlets chunk by chunk, then makes them visible at once; undoes everything on failure. */
+    void store(OutletImport imp, List<ImportCheck.ValidRow> rows) {
+        try {
+            Instant registeredAt = now();
+            int stored = 0;
+            for (int from = 0; from < rows.size(); from += settings.chunkSize()) {
+                List<ImportCheck.ValidRow> chunk = rows.subList(from, Math.min(rows.size(), from + settings.chunkSize()));
+                List<Document> documents = new ArrayList<>(chunk.size());
+                for (ImportCheck.ValidRow row : chunk) {
+                    documents.add(staged(imp, row, registeredAt));
+                }
+                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OUTLETS).insert(documents).execute();
+                stored += chunk.size();
+                progress(imp.id(), stored);
+            }
+            publish(imp);
+        } catch (RuntimeException e) {
+            String reason = isDuplicate(e)
+                    ? "an outlet with a name and address of the file, or a headquarters, was registered while the "
+                    + "file was being stored; nothing of the file was kept, import it again"
+                    : "storing failed (" + e.getClass().getSimpleName() + "); nothing of the file was kept";
+            log.warn("import {} of enterprise {} undone: {}", imp.id(), imp.enterpriseId(), e.toString());
+            undo(imp, reason);
+        }
+    }
+
+    /** Finishes or undoes imports whose instance stopped while storing them. */
+    @Scheduled(fixedDelayString = "${starcert.outlet.import.recovery-interval:60s}", initialDelay = 10_000)
+    void recoverStale() {
+        Instant staleBefore = now().minus(settings.staleAfter());
+        for (OutletImport imp : mongo.find(Query.query(Criteria.where("state").is(OutletImport.State.STORING)
+                .and("updatedAt").lt(staleBefore)), OutletImport.class)) {
+            long written = mongo.count(Query.query(Criteria.where("importId").is(imp.id())), OUTLETS);
+            if (written == imp.rowsValid()) {
+                publish(imp);
+            } else {
+                undo(imp, "the service stopped while storing the file; nothing of it was kept, import it again");
+            }
+        }
+    }
+
+    private void publish(OutletImport imp) {
+        mongo.updateMulti(Query.query(Criteria.where("importId").is(imp.id()).and(Outlet.STAGED).is(true)),
+                new Update().unset(Outlet.STAGED).rename(Outlet.STAGED_OUTBOX, "outbox"), OUTLETS);
+        Instant now = now();
+        mongo.updateFirst(Query.query(Criteria.where("id").is(imp.id())), new Update()
+                .set("state", OutletImport.State.COMPLETED).set("rowsStored", imp.rowsValid())
+                .set("updatedAt", now).set("finishedAt", now), OutletImport.class);
+    }
+
+    private void undo(OutletImport imp, String reason) {
+        mongo.remove(Query.query(Criteria.where("importId").is(imp.id()).and(Outlet.STAGED).is(true)), OUTLETS);
+        Instant now = now();
+        mongo.updateFirst(Query.query(Criteria.where("id").is(imp.id())), new Update()
+                .set("state", OutletImport.State.FAILED).set("rowsStored", 0).set("failure", reason)
+                .set("updatedAt", now).set("finishedAt", now), OutletImport.class);
+    }
+
+    private void progress(String importId, int stored) {
+        mongo.updateFirst(Query.query(Criteria.where("id").is(importId)),
+                new Update().set("rowsStored", stored).set("updatedAt", now()), OutletImport.class);
+    }
+
+    private Document staged(OutletImport imp, ImportCheck.ValidRow row, Instant registeredAt) {
+        Outlet outlet = Outlet.register(new ObjectId().toHexString(), imp.enterpriseId(), row.profile(), registeredAt,
+                imp.id());
+        outlet = outlet.withOutbox(List.of(outboxEvents.message(outlet.changedEvent(), imp.correlationId())));
+        Document document = new Document();
+        mongo.getConverter().write(outlet, document);
+        document.put(Outlet.STAGED_OUTBOX, document.remove("outbox"));
+        document.put(Outlet.STAGED, true);
+        return document;
+    }
+
+    private Set<String> storedKeys(String enterpriseId) {
+        Query query = Query.query(Criteria.where("enterpriseId").is(enterpriseId));
+        query.fields().include("name").include("address");
+        Set<String> keys = new HashSet<>();
+        for (Document d : mongo.find(query, Document.class, OUTLETS)) {
+            Document address = d.get("address", Document.class);
+            keys.add(d.getString("name") + "\u0000" + address.getString("regionCode") + "\u0000"
+                    + address.getString("line"));
+        }
+        return keys;
+    }
+
+    private boolean hasOpenHeadquarters(String enterpriseId) {
+        return mongo.exists(Query.query(Criteria.where("centralFunctionSlot").is("hq:" + enterpriseId)
+                .and("status").ne(OutletStatus.CLOSED)), OUTLETS);
+    }
+
+    private byte[] readLimited(InputStream content) {
+        long max = settings.maxFileSize().toBytes();
+        try (InputStream in = content) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new ApiProblemException.InvalidRequest("file", "is larger than " + settings.maxFileSize()
+                        + "; split it");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblemException.InvalidRequest("file", "is not UTF-8 text (save it as UTF-8, e.g. "
+                    + "\"CSV UTF-8\" in a spreadsheet)");
+        }
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException || String.valueOf(t.getMessage()).contains("E11000")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
