@@ -18,6 +18,8 @@ import com.starcert.contracts.Scheme;
 public final class AuditBuilder {
 
     public static final String CENTRAL = "HQ";
+    /** Read once: parsing the scheme file for every generated audit made the properties slow. */
+    public static final Scheme DEFAULT_SCHEME = Scheme.defaultScheme();
 
     private final Scheme scheme;
     private final List<AuditedSite> sites = new ArrayList<>();
@@ -48,7 +50,7 @@ public final class AuditBuilder {
     }
 
     public static AuditBuilder defaultAudit(int outlets) {
-        return audit(Scheme.defaultScheme(), outlets);
+        return audit(DEFAULT_SCHEME, outlets);
     }
 
     public static String outlet(int i) {

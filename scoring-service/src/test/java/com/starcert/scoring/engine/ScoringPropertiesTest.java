@@ -28,7 +28,7 @@ class ScoringPropertiesTest {
         AuditBuilder audit = defaultAudit(outlets);
         for (Finding finding : audit.findings()) {
             int roll = die.hasNext() ? die.next() : 0;
-            Scheme.Indicator indicator = Scheme.defaultScheme().indicator(finding.indicator()).orElseThrow();
+            Scheme.Indicator indicator = AuditBuilder.DEFAULT_SCHEME.indicator(finding.indicator()).orElseThrow();
             if (roll < 50) {
                 continue; // stays conforming
             }
