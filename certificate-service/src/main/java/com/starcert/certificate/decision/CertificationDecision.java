@@ -49,7 +49,8 @@ public sealed interface CertificationDecision {
      */
     record Hold(CertificationDecision pending, List<String> reasons) implements CertificationDecision {
         public Hold {
-            if (!(pending instanceof Issue || pending instanceof Maintain || pending instanceof Lower)) {
+            if (!(pending instanceof Issue || pending instanceof Maintain || pending instanceof Lower
+                    || pending instanceof Raise)) {
                 throw new IllegalArgumentException("only a positive decision can be held: " + pending);
             }
             reasons = List.copyOf(reasons);
@@ -82,6 +83,21 @@ public sealed interface CertificationDecision {
         @Override
         public Outcome outcome() {
             return Outcome.LOWERED;
+        }
+    }
+
+    /**
+     * Surveillance earned a higher level and star levels may be granted (compliant held a year, or the audit is
+     * outstanding): revise the certificate.
+     */
+    record Raise(String certificateNumber, Band from, Band to, List<String> reasons) implements CertificationDecision {
+        public Raise {
+            reasons = List.copyOf(reasons);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.RAISED;
         }
     }
 

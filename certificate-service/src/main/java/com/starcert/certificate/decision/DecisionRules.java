@@ -15,7 +15,8 @@ import com.starcert.contracts.Band;
  *   <li>RECERTIFICATION (再认证): ≥ 70 issues a new certificate with a new three-year cycle that supersedes the
  *       previous one; the band is granted when the previous certificate has been held a year (or the audit is
  *       outstanding); &lt; 70 refuses and the previous certificate simply runs out.</li>
- *   <li>SURVEILLANCE (监督审核): at or above the current level maintains (a surveillance never raises a level);
+ *   <li>SURVEILLANCE (监督审核): at the current level maintains; above it raises the level by a revised certificate
+ *       when star levels may be granted (certified for a year, or the audit is outstanding), else maintains;
  *       lower but ≥ 70 lowers it by a revised certificate; &lt; 70 suspends; without a current certificate
  *       there is nothing to survey and the decision is a refusal.</li>
  *   <li>Open special deductions (特别扣分项) hold a positive decision until the CB verifies the corrective actions.
@@ -37,7 +38,7 @@ public final class DecisionRules {
         CertificationDecision decision = switch (audit.type()) {
             case INITIAL -> initial(audit, current, decisionDate);
             case RECERTIFICATION -> recertification(audit, current, decisionDate);
-            case SURVEILLANCE -> surveillance(audit, current);
+            case SURVEILLANCE -> surveillance(audit, current, decisionDate);
         };
         return holdForCorrectiveActions(audit, decision);
     }
@@ -69,7 +70,7 @@ public final class DecisionRules {
         reasons.add("recertification audit scored " + audit.score().toPlainString() + " (" + audit.band()
                 + "), at least 70: a new three-year cycle");
         boolean heldAYear = current.filter(CurrentCertificate::active)
-                .filter(c -> !c.validFrom().isAfter(decisionDate.minusYears(1)))
+                .filter(c -> c.heldAYearOn(decisionDate))
                 .isPresent();
         Band level = grantedLevel(audit, heldAYear, reasons);
         Validity validity = current.isPresent()
@@ -88,7 +89,8 @@ public final class DecisionRules {
                 reasons);
     }
 
-    private static CertificationDecision surveillance(AuditResult audit, Optional<CurrentCertificate> current) {
+    private static CertificationDecision surveillance(AuditResult audit, Optional<CurrentCertificate> current,
+                                                      LocalDate decisionDate) {
         if (current.isEmpty()) {
             return new CertificationDecision.Refuse(List.of(
                     "surveillance audit but the enterprise holds no certificate in force to survey"));
@@ -103,14 +105,20 @@ public final class DecisionRules {
             return new CertificationDecision.Suspend(c.number(), List.of(scored + ", below 70: certificate "
                     + c.number() + " is suspended (failed surveillance)"));
         }
-        if (rank(audit.band()) >= rank(c.level())) {
+        if (rank(audit.band()) > rank(c.level())) {
             List<String> reasons = new ArrayList<>();
-            reasons.add(scored + ", at or above the current level " + c.level() + ": certificate " + c.number()
-                    + " is maintained");
-            if (rank(audit.band()) > rank(c.level())) {
-                reasons.add("a surveillance audit does not raise the level; that needs a recertification");
+            reasons.add(scored + ", above the current level " + c.level());
+            Band granted = grantedLevel(audit, c.heldAYearOn(decisionDate), reasons);
+            if (rank(granted) > rank(c.level())) {
+                reasons.add("certificate " + c.number() + " is revised at " + granted);
+                return new CertificationDecision.Raise(c.number(), c.level(), granted, reasons);
             }
+            reasons.add("certificate " + c.number() + " is maintained at " + c.level());
             return new CertificationDecision.Maintain(c.number(), c.level(), reasons);
+        }
+        if (audit.band() == c.level()) {
+            return new CertificationDecision.Maintain(c.number(), c.level(), List.of(scored
+                    + ", at the current level " + c.level() + ": certificate " + c.number() + " is maintained"));
         }
         return new CertificationDecision.Lower(c.number(), c.level(), audit.band(), List.of(scored
                 + ", below the current level " + c.level() + ": certificate " + c.number()
@@ -128,7 +136,7 @@ public final class DecisionRules {
             return band;
         }
         if (heldCompliantAYear) {
-            reasons.add("a certificate has been held for at least one year: level " + band + " is granted");
+            reasons.add("the enterprise has been certified for at least one year: level " + band + " is granted");
             return band;
         }
         reasons.add("level capped at COMPLIANT: star levels are granted only after the compliant level has been held "
@@ -148,7 +156,8 @@ public final class DecisionRules {
         }
         boolean positive = decision instanceof CertificationDecision.Issue
                 || decision instanceof CertificationDecision.Maintain
-                || decision instanceof CertificationDecision.Lower;
+                || decision instanceof CertificationDecision.Lower
+                || decision instanceof CertificationDecision.Raise;
         if (!positive) {
             return decision;
         }

@@ -18,10 +18,12 @@ public record DecisionView(
         String certificateNumber,
         BigDecimal score,
         Band band,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Outcome heldOutcome,
+        Instant releasedAt) {
 
     static DecisionView of(Decision d) {
         return new DecisionView(d.auditId(), d.auditRevision(), d.enterpriseId(), d.auditType(), d.outcome(),
-                d.reasons(), d.certificateNumber(), d.score(), d.band(), d.decidedAt());
+                d.reasons(), d.certificateNumber(), d.score(), d.band(), d.decidedAt(), d.heldOutcome(), d.releasedAt());
     }
 }

@@ -1,5 +1,7 @@
 package com.starcert.certificate.decision;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -7,11 +9,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import com.starcert.support.messaging.OutboxMessage;
 
 /** The decision record. */
 @Repository
 public class Decisions {
+
+    static final String VERIFICATIONS = "corrective_action_verifications";
 
     private final MongoTemplate mongo;
 
@@ -24,6 +31,41 @@ public class Decisions {
         Query query = Query.query(Criteria.where("auditId").is(auditId))
                 .with(Sort.by(Sort.Direction.DESC, "auditRevision")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, Decision.class));
+    }
+
+    public Optional<Decision> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, Decision.class));
+    }
+
+    /**
+     * Turns a HELD decision into its final outcome, once: the update only matches while the decision is still HELD.
+     * True when this call released it.
+     */
+    public boolean release(String id, Outcome outcome, List<String> reasons, String certificateNumber,
+                           Instant releasedAt, List<OutboxMessage> outbox) {
+        Update update = new Update().set("outcome", outcome).set("reasons", reasons)
+                .set("certificateNumber", certificateNumber).set("releasedAt", releasedAt);
+        if (!outbox.isEmpty()) {
+            update.push("outbox").each(outbox.toArray());
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outcome").is(Outcome.HELD)), update,
+                Decision.class).getModifiedCount() == 1;
+    }
+
+    /** Records that the corrective actions of (auditId, revision) were verified; insert-if-absent. */
+    public void recordVerification(String id, String enterpriseId, Instant verifiedAt) {
+        try {
+            mongo.insert(new org.bson.Document("_id", id).append("enterpriseId", enterpriseId)
+                    .append("verifiedAt", java.util.Date.from(verifiedAt)), VERIFICATIONS);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // a redelivery
+        }
+    }
+
+    /** When the corrective actions of (auditId, revision) were verified, if they were. */
+    public Optional<Instant> verifiedAt(String id) {
+        org.bson.Document doc = mongo.findById(id, org.bson.Document.class, VERIFICATIONS);
+        return Optional.ofNullable(doc).map(d -> d.getDate("verifiedAt").toInstant());
     }
 
     /** Insert-if-absent: true when this call recorded it, false when the (auditId, revision) was already decided. */

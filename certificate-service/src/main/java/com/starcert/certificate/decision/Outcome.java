@@ -10,6 +10,8 @@ public enum Outcome {
     HELD,
     /** Surveillance (监督审核) confirmed the current level. */
     MAINTAINED,
+    /** Surveillance earned a higher level and the enterprise is eligible: revised certificate, next revision. */
+    RAISED,
     /** Surveillance earned a lower level: the certificate is revised (same number, next revision). */
     LOWERED,
     /** Surveillance scored below 70: the certificate is suspended (暂停). */

@@ -2,8 +2,8 @@ package com.starcert.certificate.issuance;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -12,34 +12,70 @@ import org.springframework.stereotype.Component;
 import com.starcert.certificate.decision.CertificateNumber;
 
 /**
- * Hands out certificate numbers, sequential per year, from one counter document per year in {@code counters}
- * (an atomic findAndModify {@code $inc} with upsert). The counter belongs to the CB, not to an enterprise.
- * A number is only drawn once a certificate is about to be issued; should the insert then lose a race (the unique
- * audit index) the number stays unused, a gap that never reuses a number.
+ * Hands out certificate numbers, sequential per year, without gaps or duplicates.
+ * <p>
+ * A number belongs to the decision that reserves it: reserving inserts {@code {_id: <number>, reservation:
+ * <auditId#revision>}} into {@code certificate_numbers}, where {@code _id} is unique (no number twice) and
+ * {@code reservation} is unique (one number per decision). The candidate is the year's counter + 1; losing the
+ * insert to another decision moves on to the next number, so no number is ever drawn and then dropped. A retried
+ * decision (redelivery, crash, lost insert) finds its reservation and issues under the same number. The counter
+ * only speeds up the search ({@code $max}), the reservations are the truth.
  */
 @Component
 public class CertificateNumbers {
 
-    static final String COLLECTION = "counters";
+    static final String COLLECTION = "certificate_numbers";
+    static final String COUNTERS = "counters";
 
     private final MongoTemplate mongo;
 
     public CertificateNumbers(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("reservation", org.springframework.data.domain.Sort.Direction.ASC)
+                .unique().named("reservation_unique"));
     }
 
-    public CertificateNumber next(int year) {
-        Query query = Query.query(Criteria.where("_id").is(CertificateNumber.PREFIX + "-" + year));
-        Update update = new Update().inc("sequence", 1L);
-        FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
-        Document counter;
-        try {
-            counter = mongo.findAndModify(query, update, options, Document.class, COLLECTION);
-        } catch (DuplicateKeyException firstOfTheYearRace) {
-            // two upserts created the year's counter at once; the loser's retry finds it and increments it
-            counter = mongo.findAndModify(query, update, options, Document.class, COLLECTION);
+    /** The number reserved for {@code reservation} (e.g. {@code auditId#revision}), reserving the next one if none. */
+    public CertificateNumber reserve(int year, String reservation) {
+        CertificateNumber existing = reservedFor(reservation);
+        if (existing != null) {
+            return existing;
         }
-        Number sequence = counter.get("sequence", Number.class);
-        return new CertificateNumber(year, sequence.longValue());
+        String counterId = CertificateNumber.PREFIX + "-" + year;
+        long candidate = counter(counterId) + 1;
+        while (true) {
+            CertificateNumber number = new CertificateNumber(year, candidate);
+            try {
+                mongo.insert(new Document("_id", number.value()).append("year", year)
+                        .append("sequence", candidate).append("reservation", reservation), COLLECTION);
+                mongo.upsert(Query.query(Criteria.where("_id").is(counterId)), new Update().max("sequence", candidate),
+                        COUNTERS);
+                return number;
+            } catch (DuplicateKeyException taken) {
+                CertificateNumber mine = reservedFor(reservation);
+                if (mine != null) {
+                    return mine; // a concurrent attempt of the same decision reserved it first
+                }
+                candidate = Math.max(candidate + 1, counter(counterId) + 1);
+            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
+                CertificateNumber mine = reservedFor(reservation);
+                if (mine != null) {
+                    return mine;
+                }
+                candidate = Math.max(candidate + 1, counter(counterId) + 1);
+            }
+        }
+    }
+
+    private CertificateNumber reservedFor(String reservation) {
+        Document doc = mongo.findOne(Query.query(Criteria.where("reservation").is(reservation)), Document.class,
+                COLLECTION);
+        return doc == null ? null : CertificateNumber.parse(doc.getString("_id"));
+    }
+
+    private long counter(String counterId) {
+        Document counter = mongo.findById(counterId, Document.class, COUNTERS);
+        Number sequence = counter == null ? null : counter.get("sequence", Number.class);
+        return sequence == null ? 0 : sequence.longValue();
     }
 }

@@ -3,6 +3,7 @@ package com.starcert.certificate.issuance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,24 +22,29 @@ import com.starcert.certificate.decision.Decision;
 import com.starcert.certificate.decision.DecisionRules;
 import com.starcert.certificate.decision.Decisions;
 import com.starcert.certificate.decision.Outcome;
+import com.starcert.certificate.lifecycle.CertificateLifecycle;
+import com.starcert.certificate.lifecycle.LifecycleRules;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
+import com.starcert.certificate.verification.CertificateSignatures;
 import com.starcert.contracts.AuditedSite;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificationRefused;
+import com.starcert.contracts.CorrectiveActionsVerified;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.messaging.OutboxMessage;
 
 /**
- * Takes and records the certification decision on a scored audit revision, exactly once.
+ * Takes and records the certification decision on a scored audit revision, exactly once, and releases a HELD
+ * decision exactly once when its corrective actions are verified.
  * <p>
  * Without multi-document transactions a decision that changes a certificate takes two writes: first the
- * certificate (the commit point; it carries its CertificateIssued and a {@link CertificateChange} naming the audit),
- * then the {@link Decision}. A redelivery that finds the change but no decision only completes the record
- * and publishes nothing again. A decision that changes no certificate is a single write of the Decision
- * (with its CertificationRefused, if any).
+ * certificate (the commit point; it carries its events and a {@link CertificateChange} naming the audit), then the
+ * {@link Decision}. A redelivery that finds the change but no final decision only completes the record and
+ * publishes nothing again. A decision that changes no certificate is a single write of the Decision (with its
+ * CertificationRefused, if any).
  */
 @Service
 public class CertificationDecisions {
@@ -48,18 +54,30 @@ public class CertificationDecisions {
     private final Decisions decisions;
     private final Certificates certificates;
     private final CertificateNumbers numbers;
+    private final CertificateLifecycle lifecycle;
+    private final CertificateSignatures signatures;
     private final OutboxEvents outboxEvents;
     private final CertificateSettings settings;
     private final Clock clock;
 
     public CertificationDecisions(Decisions decisions, Certificates certificates, CertificateNumbers numbers,
+                                  CertificateLifecycle lifecycle, CertificateSignatures signatures,
                                   OutboxEvents outboxEvents, CertificateSettings settings, Clock clock) {
         this.decisions = decisions;
         this.certificates = certificates;
         this.numbers = numbers;
+        this.lifecycle = lifecycle;
+        this.signatures = signatures;
         this.outboxEvents = outboxEvents;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** How the final decision is written: a new Decision, or the release of a HELD one. */
+    private interface Recorder {
+        /** {@code decision} is null when completing an interrupted decision (only its outcome is known). */
+        void record(ScoreComputed score, Outcome outcome, CertificationDecision decision, List<String> reasons,
+                    String certificateNumber, Instant now, List<OutboxMessage> outbox);
     }
 
     public void decide(ScoreComputed score, String correlationId) {
@@ -69,102 +87,176 @@ public class CertificationDecisions {
                     score.auditId(), score.revision(), latest.get().auditRevision());
             return;
         }
+        Recorder insert = (s, outcome, decision, reasons, number, now, outbox) ->
+                insert(s, outcome, decision, reasons, number, now, correlationId, outbox);
         Optional<Certificate> changed = certificates.changedBy(score.enterpriseId(), score.auditId());
         if (changed.isPresent()) {
-            completeInterrupted(score, changed.get(), correlationId);
+            completeInterrupted(score, changed.get(), insert);
             return;
         }
+        AuditResult audit = AuditResult.of(score);
+        List<String> extra = new ArrayList<>();
+        Optional<Instant> verified = decisions.verifiedAt(Decision.idOf(score.auditId(), score.revision()));
+        if (verified.isPresent() && audit.specialDeductions() > 0) {
+            // the verification arrived before the score (different topics): nothing left to wait for
+            audit = new AuditResult(audit.type(), audit.score(), 0, audit.outstanding());
+            extra.add(score.specialDeductions() + " special deduction(s): corrective actions verified at "
+                    + verified.get());
+        }
+        apply(score, audit, extra, correlationId, insert);
+    }
+
+    /** The corrective actions of (auditId, revision) are verified: a HELD decision is taken now, once. */
+    public void release(CorrectiveActionsVerified verified, String correlationId) {
+        String id = Decision.idOf(verified.auditId(), verified.revision());
+        decisions.recordVerification(id, verified.enterpriseId(),
+                verified.verifiedAt() != null ? verified.verifiedAt() : clock.instant());
+        Optional<Decision> held = decisions.byId(id);
+        if (held.isEmpty()) {
+            log.info("corrective actions of audit {} revision {} verified before its decision; it will not be held",
+                    verified.auditId(), verified.revision());
+            return;
+        }
+        if (held.get().outcome() != Outcome.HELD || held.get().held() == null) {
+            log.debug("decision {} is {}; nothing to release", id, held.get().outcome());
+            return;
+        }
+        ScoreComputed score = held.get().held();
+        Recorder release = (s, outcome, decision, reasons, number, now, outbox) -> {
+            if (decisions.release(id, outcome, reasons, number, now, outbox)) {
+                log.info("audit {} revision {}: HELD released as {}", s.auditId(), s.revision(), outcome);
+            }
+        };
+        Optional<Certificate> changed = certificates.changedBy(score.enterpriseId(), score.auditId());
+        if (changed.isPresent()) {
+            completeInterrupted(score, changed.get(), release);
+            return;
+        }
+        AuditResult audit = AuditResult.of(score);
+        List<String> extra = List.of(audit.specialDeductions() + " special deduction(s): " + verified.actions()
+                + " corrective action(s) verified at " + verified.verifiedAt() + "; the held decision is taken now");
+        apply(score, new AuditResult(audit.type(), audit.score(), 0, audit.outstanding()), extra, correlationId,
+                release);
+    }
+
+    private void apply(ScoreComputed score, AuditResult audit, List<String> extraReasons, String correlationId,
+                       Recorder recorder) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
         Optional<Certificate> inForce = certificates.inForce(score.enterpriseId());
-        CertificationDecision decision = DecisionRules.decide(AuditResult.of(score),
-                inForce.map(Certificate::asCurrent), today);
+        CertificationDecision decision = DecisionRules.decide(audit, inForce.map(Certificate::asCurrent), today);
+        List<String> reasons = new ArrayList<>(decision.reasons());
+        reasons.addAll(extraReasons);
         // Java 17: no pattern matching for switch yet; the interface is sealed, so this chain is complete
         if (decision instanceof CertificationDecision.Issue issue) {
-            issue(score, issue, now, today, correlationId);
+            issue(score, issue, reasons, inForce, now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Lower lower) {
-            lower(score, lower, inForce.orElseThrow(), now, correlationId);
+            revise(score, lower, lower.to(), reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
+        } else if (decision instanceof CertificationDecision.Raise raise) {
+            revise(score, raise, raise.to(), reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Suspend suspend) {
-            suspend(score, suspend, now, correlationId);
-        } else if (decision instanceof CertificationDecision.Refuse refuse) {
-            refuse(score, refuse, now, correlationId);
+            suspend(score, suspend, reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Maintain maintain) {
-            record(score, maintain, maintain.certificateNumber(), now, correlationId, List.of());
+            maintain(score, maintain, reasons, inForce.orElseThrow(), now, today, recorder);
+        } else if (decision instanceof CertificationDecision.Refuse) {
+            CertificationRefused refused = new CertificationRefused(score.auditId(), score.revision(),
+                    score.enterpriseId(), score.score(), Band.of(score.score()), String.join("; ", reasons), now);
+            recorder.record(score, decision.outcome(), decision, reasons, null, now,
+                    List.of(outboxEvents.message(refused, correlationId)));
         } else if (decision instanceof CertificationDecision.Hold hold) {
-            record(score, hold, heldCertificate(hold), now, correlationId, List.of());
+            recorder.record(score, hold.outcome(), hold, reasons, heldCertificate(hold), now, List.of());
         } else {
             throw new IllegalStateException("unknown decision " + decision);
         }
     }
 
-    private void issue(ScoreComputed score, CertificationDecision.Issue issue, Instant now, LocalDate today,
-                       String correlationId) {
-        CertificateNumber number = numbers.next(today.getYear());
+    private void issue(ScoreComputed score, CertificationDecision.Issue issue, List<String> reasons,
+                       Optional<Certificate> inForce, Instant now, LocalDate today, String correlationId,
+                       Recorder recorder) {
+        // the number is reserved for this decision before anything else, so a retry issues under the same number
+        CertificateNumber number = numbers.reserve(today.getYear(), Decision.idOf(score.auditId(), score.revision()));
         CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.ISSUED, 1,
-                issue.level(), score.score(), issue.reasons(), now);
+                issue.level(), score.score(), reasons, now);
+        LocalDate validFrom = issue.validity().validFrom();
+        LocalDate validUntil = issue.validity().validUntil();
+        // a recertification of a certificate in force continues the enterprise's certified period
+        LocalDate certifiedSince = issue.supersedes() != null
+                ? inForce.filter(c -> c.number().equals(issue.supersedes())).map(Certificate::certifiedSince)
+                .orElse(validFrom)
+                : validFrom;
         Certificate draft = new Certificate(number.value(), 1, score.enterpriseId(), score.holder(),
-                CertificateStatus.ACTIVE, issue.level(), score.score(), issue.validity().validFrom(),
-                issue.validity().validUntil(), score.scheme(), score.auditId(), score.revision(),
-                settings.bodyName(), centralFirst(score.sites()), now, issue.supersedes(), null, List.of(change),
-                List.of());
-        Certificate certificate = withOutbox(draft, outboxEvents.message(draft.issuedEvent(), correlationId));
+                CertificateStatus.ACTIVE, issue.level(), score.score(), validFrom, validUntil, score.scheme(),
+                score.auditId(), score.revision(), settings.bodyName(), centralFirst(score.sites()), now,
+                issue.supersedes(), null, List.of(change), List.of(), 0L,
+                certifiedSince != null ? certifiedSince : validFrom,
+                LifecycleRules.firstSurveillanceDue(validFrom, validUntil), null, null, null, List.of());
+        Certificate signed = signatures.signed(draft);
+        Certificate certificate = signed.withOutbox(List.of(outboxEvents.message(signed.issuedEvent(), correlationId)));
         try {
             certificates.insert(certificate);
+            log.info("issued certificate {} at {} for audit {} revision {}", number, issue.level(), score.auditId(),
+                    score.revision());
         } catch (DuplicateKeyException raced) {
-            // another instance issued for this audit at the same moment; its own write records the decision
-            log.warn("audit {} got its certificate concurrently; number {} stays unused", score.auditId(), number);
-            return;
+            Optional<Certificate> existing = certificates.byNumber(number.value());
+            if (existing.isEmpty() || existing.get().changeBy(score.auditId()).isEmpty()) {
+                throw raced; // not this decision's certificate: let the retry decide again
+            }
+            // a concurrent attempt of this same decision issued it under the reserved number: complete the record
+            log.warn("certificate {} for audit {} was issued concurrently", number, score.auditId());
         }
-        log.info("issued certificate {} at {} for audit {} revision {}", number, issue.level(), score.auditId(),
-                score.revision());
         if (issue.supersedes() != null) {
-            certificates.markSuperseded(issue.supersedes(), number.value());
+            lifecycle.supersede(issue.supersedes(), number.value(), score.auditId(), correlationId);
         }
-        record(score, issue, number.value(), now, correlationId, List.of());
+        recorder.record(score, issue.outcome(), issue, reasons, number.value(), now, List.of());
     }
 
-    private void lower(ScoreComputed score, CertificationDecision.Lower lower, Certificate current, Instant now,
-                       String correlationId) {
-        int nextRevision = current.revision() + 1;
-        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.LOWERED,
-                nextRevision, lower.to(), score.score(), lower.reasons(), now);
-        Certificate revised = new Certificate(current.number(), nextRevision, current.enterpriseId(),
-                current.holder(), current.status(), lower.to(), score.score(), current.validFrom(),
-                current.validUntil(), current.scheme(), score.auditId(), score.revision(),
-                current.certificationBody(), current.sites(), now, current.supersedes(), current.supersededBy(),
-                List.of(), List.of());
+    private void revise(ScoreComputed score, CertificationDecision decision, Band to, List<String> reasons,
+                        Certificate current, Instant now, LocalDate today, String correlationId, Recorder recorder) {
+        Certificate revised = signatures.signed(current.revisedAt(to, score.score(), score.auditId(),
+                score.revision(), now));
+        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), decision.outcome(),
+                revised.revision(), to, score.score(), reasons, now);
+        LocalDate nextDue = LifecycleRules.nextSurveillanceDue(current.surveillanceDue(), current.validFrom(),
+                current.validUntil(), today);
         OutboxMessage message = outboxEvents.message(revised.issuedEvent(), correlationId);
-        if (!certificates.revise(current.number(), current.revision(), change, now, message)) {
+        if (!certificates.revise(current, revised, change, nextDue, message)) {
             // changed by someone else meanwhile: fail so that the retry decides again on the fresh state
             throw new IllegalStateException("certificate " + current.number() + " changed while audit "
                     + score.auditId() + " was being decided");
         }
-        log.info("certificate {} revised to revision {} at {} by audit {}", current.number(), nextRevision,
-                lower.to(), score.auditId());
-        record(score, lower, current.number(), now, correlationId, List.of());
+        log.info("certificate {} revised to {} at {} by audit {}", current.number(), revised.displayNumber(), to,
+                score.auditId());
+        recorder.record(score, decision.outcome(), decision, reasons, current.number(), now, List.of());
     }
 
-    private void suspend(ScoreComputed score, CertificationDecision.Suspend suspend, Instant now,
-                         String correlationId) {
-        Certificate current = certificates.byNumber(suspend.certificateNumber()).orElseThrow();
-        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.SUSPENDED,
-                current.revision(), current.level(), score.score(), suspend.reasons(), now);
-        if (!certificates.suspend(suspend.certificateNumber(), change)) {
-            throw new IllegalStateException("certificate " + suspend.certificateNumber() + " changed while audit "
+    private void maintain(ScoreComputed score, CertificationDecision.Maintain maintain, List<String> reasons,
+                          Certificate current, Instant now, LocalDate today, Recorder recorder) {
+        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.MAINTAINED,
+                current.revision(), current.level(), score.score(), reasons, now);
+        LocalDate nextDue = LifecycleRules.nextSurveillanceDue(current.surveillanceDue(), current.validFrom(),
+                current.validUntil(), today);
+        if (!certificates.maintain(current, change, nextDue)) {
+            throw new IllegalStateException("certificate " + current.number() + " changed while audit "
                     + score.auditId() + " was being decided");
         }
-        log.info("certificate {} suspended by audit {}", suspend.certificateNumber(), score.auditId());
-        record(score, suspend, suspend.certificateNumber(), now, correlationId, List.of());
+        recorder.record(score, maintain.outcome(), maintain, reasons, maintain.certificateNumber(), now, List.of());
     }
 
-    private void refuse(ScoreComputed score, CertificationDecision.Refuse refuse, Instant now, String correlationId) {
-        CertificationRefused refused = new CertificationRefused(score.auditId(), score.revision(),
-                score.enterpriseId(), score.score(), Band.of(score.score()), String.join("; ", refuse.reasons()), now);
-        record(score, refuse, null, now, correlationId, List.of(outboxEvents.message(refused, correlationId)));
+    private void suspend(ScoreComputed score, CertificationDecision.Suspend suspend, List<String> reasons,
+                         Certificate current, Instant now, LocalDate today, String correlationId,
+                         Recorder recorder) {
+        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.SUSPENDED,
+                current.revision(), current.level(), score.score(), reasons, now);
+        if (!lifecycle.apply(current, CertificateStatus.SUSPENDED, String.join("; ", suspend.reasons()),
+                CertificateLifecycle.BY_AUDIT, score.auditId(), today, change, null, correlationId)) {
+            throw new IllegalStateException("certificate " + current.number() + " changed while audit "
+                    + score.auditId() + " was being decided");
+        }
+        recorder.record(score, suspend.outcome(), suspend, reasons, suspend.certificateNumber(), now, List.of());
     }
 
     /** A redelivery found the certificate change made for this audit revision: finish what the crash interrupted. */
-    private void completeInterrupted(ScoreComputed score, Certificate certificate, String correlationId) {
+    private void completeInterrupted(ScoreComputed score, Certificate certificate, Recorder recorder) {
         CertificateChange change = certificate.changeBy(score.auditId()).orElseThrow();
         if (change.auditRevision() != score.revision()) {
             // a rescored revision of an audit whose earlier revision already issued or changed a certificate:
@@ -174,39 +266,37 @@ public class CertificationDecisions {
             return;
         }
         if (change.outcome() == Outcome.ISSUED && certificate.supersedes() != null) {
-            certificates.markSuperseded(certificate.supersedes(), certificate.number());
+            lifecycle.supersede(certificate.supersedes(), certificate.number(), score.auditId(), "recovery");
         }
-        Decision decision = new Decision(Decision.idOf(score.auditId(), score.revision()), score.auditId(),
-                score.revision(), score.enterpriseId(), score.auditType(), change.outcome(), change.reasons(),
-                certificate.number(), score.score(), Band.of(score.score()), null, null, change.at(), correlationId,
-                List.of());
-        if (decisions.record(decision)) {
-            log.info("completed the decision record of audit {} revision {} ({} {})", score.auditId(),
-                    score.revision(), change.outcome(), certificate.number());
-        }
+        recorder.record(score, change.outcome(), null, change.reasons(),
+                certificate.number(), change.at(), List.of());
     }
 
-    private void record(ScoreComputed score, CertificationDecision decision, String certificateNumber, Instant now,
-                        String correlationId, List<OutboxMessage> outbox) {
+    private void insert(ScoreComputed score, Outcome outcome, CertificationDecision decision, List<String> reasons,
+                        String certificateNumber, Instant now, String correlationId, List<OutboxMessage> outbox) {
         Outcome heldOutcome = null;
         Band heldLevel = null;
+        ScoreComputed held = null;
         if (decision instanceof CertificationDecision.Hold hold) {
             heldOutcome = hold.pending().outcome();
+            held = score;
             CertificationDecision pending = hold.pending();
             if (pending instanceof CertificationDecision.Issue issue) {
                 heldLevel = issue.level();
             } else if (pending instanceof CertificationDecision.Lower lower) {
                 heldLevel = lower.to();
+            } else if (pending instanceof CertificationDecision.Raise raise) {
+                heldLevel = raise.to();
             } else if (pending instanceof CertificationDecision.Maintain maintain) {
                 heldLevel = maintain.level();
             }
         }
         Decision record = new Decision(Decision.idOf(score.auditId(), score.revision()), score.auditId(),
-                score.revision(), score.enterpriseId(), score.auditType(), decision.outcome(), decision.reasons(),
+                score.revision(), score.enterpriseId(), score.auditType(), outcome, reasons,
                 certificateNumber, score.score(), Band.of(score.score()), heldOutcome, heldLevel, now, correlationId,
-                outbox);
+                outbox, held, null);
         if (decisions.record(record)) {
-            log.info("audit {} revision {}: {}", score.auditId(), score.revision(), decision.outcome());
+            log.info("audit {} revision {}: {}", score.auditId(), score.revision(), outcome);
         }
     }
 
@@ -217,6 +307,9 @@ public class CertificationDecisions {
         if (hold.pending() instanceof CertificationDecision.Lower lower) {
             return lower.certificateNumber();
         }
+        if (hold.pending() instanceof CertificationDecision.Raise raise) {
+            return raise.certificateNumber();
+        }
         return null;
     }
 
@@ -225,12 +318,5 @@ public class CertificationDecisions {
             return List.of();
         }
         return sites.stream().sorted(Comparator.comparing((AuditedSite s) -> !s.central())).toList();
-    }
-
-    private static Certificate withOutbox(Certificate c, OutboxMessage message) {
-        return new Certificate(c.number(), c.revision(), c.enterpriseId(), c.holder(), c.status(), c.level(),
-                c.score(), c.validFrom(), c.validUntil(), c.scheme(), c.auditId(), c.auditRevision(),
-                c.certificationBody(), c.sites(), c.issuedAt(), c.supersedes(), c.supersededBy(), c.history(),
-                List.of(message));
     }
 }

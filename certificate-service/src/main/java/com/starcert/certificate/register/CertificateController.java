@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.starcert.certificate.decision.CertificateNumber;
 import com.starcert.support.problem.ApiProblemException;
 
 @RestController
@@ -20,9 +21,12 @@ class CertificateController {
         this.certificates = certificates;
     }
 
+    /** By base number or by the number of a revision ({@code …-R2}); both answer the current revision. */
     @GetMapping("/{number}")
     CertificateView byNumber(@PathVariable String number) {
-        return certificates.byNumber(number).map(CertificateView::of)
+        return CertificateNumber.parseRevised(number)
+                .flatMap(n -> certificates.byNumber(n.base()).filter(c -> n.revision() <= c.revision()))
+                .map(CertificateView::of)
                 .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
     }
 

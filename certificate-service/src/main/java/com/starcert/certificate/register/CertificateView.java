@@ -26,11 +26,21 @@ public record CertificateView(
         String auditId,
         String certificationBody,
         List<AuditedSite> sites,
-        Instant issuedAt) {
+        Instant issuedAt,
+        String displayNumber,
+        String statusReason,
+        LocalDate certifiedSince,
+        LocalDate surveillanceDue,
+        LocalDate suspendedOn,
+        String supersedes,
+        String supersededBy,
+        String signature,
+        List<StatusTransition> transitions) {
 
-    static CertificateView of(Certificate c) {
+    public static CertificateView of(Certificate c) {
         return new CertificateView(c.number(), c.revision(), c.enterpriseId(), c.holder(), c.status(), c.level(),
                 c.score(), c.validFrom(), c.validUntil(), c.scheme(), c.auditId(), c.certificationBody(), c.sites(),
-                c.issuedAt());
+                c.issuedAt(), c.displayNumber(), c.statusReason(), c.certifiedSince(), c.surveillanceDue(),
+                c.suspendedOn(), c.supersedes(), c.supersededBy(), c.signature(), c.transitions());
     }
 }

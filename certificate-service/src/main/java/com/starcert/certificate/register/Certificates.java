@@ -1,8 +1,9 @@
 package com.starcert.certificate.register;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,9 +13,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import com.starcert.certificate.decision.CertificateStatus;
+import com.starcert.certificate.lifecycle.LifecycleRules;
 import com.starcert.support.messaging.OutboxMessage;
 
-/** The certificate register. Every change is one conditional single-document write. */
+/**
+ * The certificate register. Every change is one conditional single-document write on the certificate's
+ * {@code version} (and status), carrying its events in the same write.
+ */
 @Repository
 public class Certificates {
 
@@ -42,7 +47,7 @@ public class Certificates {
         return Optional.ofNullable(mongo.findOne(query, Certificate.class));
     }
 
-    /** The certificate an audit already issued, revised or suspended, if any. */
+    /** The certificate an audit already issued, revised, maintained or suspended, if any. */
     public Optional<Certificate> changedBy(String enterpriseId, String auditId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
                 .and("history.auditId").is(auditId)), Certificate.class));
@@ -54,45 +59,100 @@ public class Certificates {
     }
 
     /**
-     * Revises an ACTIVE certificate at {@code expectedRevision} to the next revision with the new level and score,
-     * in the same write as its pending CertificateIssued. False when it changed meanwhile or the audit already
-     * revised it.
+     * Revises an ACTIVE certificate (level raised or lowered by a surveillance) to {@code revised}'s revision, level,
+     * score and signature, in the same write as its pending CertificateIssued. False when it changed meanwhile or
+     * the audit already revised it.
      */
-    public boolean revise(String number, int expectedRevision, CertificateChange change, Instant issuedAt,
+    public boolean revise(Certificate current, Certificate revised, CertificateChange change, LocalDate nextDue,
                           OutboxMessage message) {
-        Query query = Query.query(Criteria.where("_id").is(number)
-                .and("revision").is(expectedRevision)
-                .and("status").is(CertificateStatus.ACTIVE)
-                .and("history.auditId").ne(change.auditId()));
         Update update = new Update()
-                .set("revision", change.certificateRevision())
-                .set("level", change.level())
-                .set("score", change.score())
-                .set("auditId", change.auditId())
-                .set("auditRevision", change.auditRevision())
-                .set("issuedAt", issuedAt)
+                .set("revision", revised.revision())
+                .set("level", revised.level())
+                .set("score", revised.score())
+                .set("auditId", revised.auditId())
+                .set("auditRevision", revised.auditRevision())
+                .set("issuedAt", revised.issuedAt())
+                .set("signature", revised.signature())
+                .set("surveillanceDue", nextDue)
+                .inc("version", 1)
                 .push("history", change)
                 .push("outbox", message);
-        return mongo.updateFirst(query, update, Certificate.class).getModifiedCount() == 1;
+        return mongo.updateFirst(unchanged(current, change.auditId()), update, Certificate.class)
+                .getModifiedCount() == 1;
     }
 
-    /** Suspends an ACTIVE certificate; false when it is not ACTIVE any more or the audit already suspended it. */
-    public boolean suspend(String number, CertificateChange change) {
-        Query query = Query.query(Criteria.where("_id").is(number)
-                .and("status").is(CertificateStatus.ACTIVE)
-                .and("history.auditId").ne(change.auditId()));
-        Update update = new Update().set("status", CertificateStatus.SUSPENDED).push("history", change);
-        return mongo.updateFirst(query, update, Certificate.class).getModifiedCount() == 1;
+    /** A surveillance confirmed an ACTIVE certificate: the next surveillance is due a year on. */
+    public boolean maintain(Certificate current, CertificateChange change, LocalDate nextDue) {
+        Update update = new Update().set("surveillanceDue", nextDue).inc("version", 1).push("history", change);
+        return mongo.updateFirst(unchanged(current, change.auditId()), update, Certificate.class)
+                .getModifiedCount() == 1;
     }
 
     /**
-     * A recertification replaced {@code previous}: it ends as EXPIRED with {@code supersededBy} naming its successor.
-     * Idempotent: only a certificate still in force is changed.
+     * Changes the status of {@code current} if nobody changed the certificate since it was read (same status, same
+     * version), with the transition, its CertificateStatusChanged and, for a decision, the audit's change record
+     * in the same write. False when the certificate changed meanwhile: the caller reads again and re-decides.
      */
-    public void markSuperseded(String previous, String successor) {
-        Query query = Query.query(Criteria.where("_id").is(previous)
-                .and("status").in(CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED));
-        mongo.updateFirst(query, new Update().set("status", CertificateStatus.EXPIRED).set("supersededBy", successor),
+    public boolean transition(Certificate current, StatusTransition transition, OutboxMessage message,
+                              CertificateChange change, Update extra) {
+        Query query = Query.query(Criteria.where("_id").is(current.number())
+                .and("status").is(current.status())
+                .and("version").is(current.version()));
+        Update update = extra != null ? extra : new Update();
+        update.set("status", transition.to())
+                .set("statusReason", transition.reason())
+                .inc("version", 1)
+                .push("transitions", transition)
+                .push("outbox", message);
+        if (transition.to() == CertificateStatus.SUSPENDED) {
+            update.set("suspendedOn", transition.effectiveOn());
+        } else {
+            update.unset("suspendedOn");
+        }
+        if (change != null) {
+            update.push("history", change);
+        }
+        return mongo.updateFirst(query, update, Certificate.class).getModifiedCount() == 1;
+    }
+
+    /** Certificates in force on which the sweep may owe a transition on {@code today} (at most {@code limit}). */
+    public List<Certificate> dueForSweep(LocalDate today, int limit) {
+        Criteria expired = Criteria.where("status").in(CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED)
+                .and("validUntil").lt(today);
+        Criteria overdue = Criteria.where("status").is(CertificateStatus.ACTIVE).and("surveillanceDue").lt(today);
+        Criteria suspendedTooLong = Criteria.where("status").is(CertificateStatus.SUSPENDED)
+                .and("suspendedOn").lte(today.minus(LifecycleRules.SUSPENSION_LIMIT));
+        Query query = Query.query(new Criteria().orOperator(expired, overdue, suspendedTooLong))
+                .with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, Certificate.class);
+    }
+
+    /** Public search by exact USCC (统一社会信用代码) or by part of the holder's name; newest first. */
+    public List<Certificate> search(String uscc, String name, int page, int size) {
+        return mongo.find(searchQuery(uscc, name).with(NEWEST_FIRST).skip((long) page * size).limit(size),
                 Certificate.class);
+    }
+
+    public long count(String uscc, String name) {
+        return mongo.count(searchQuery(uscc, name), Certificate.class);
+    }
+
+    private static Query searchQuery(String uscc, String name) {
+        Criteria criteria = new Criteria();
+        if (uscc != null) {
+            criteria = criteria.and("holder.uscc").is(uscc);
+        }
+        if (name != null) {
+            criteria = criteria.and("holder.name").regex(Pattern.compile(Pattern.quote(name),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        return Query.query(criteria);
+    }
+
+    private static Query unchanged(Certificate current, String auditId) {
+        return Query.query(Criteria.where("_id").is(current.number())
+                .and("version").is(current.version())
+                .and("status").is(CertificateStatus.ACTIVE)
+                .and("history.auditId").ne(auditId));
     }
 }

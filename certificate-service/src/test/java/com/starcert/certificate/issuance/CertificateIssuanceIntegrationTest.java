@@ -292,7 +292,7 @@ class CertificateIssuanceIntegrationTest {
         try {
             List<Future<CertificateNumber>> futures = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                futures.add(pool.submit(() -> numbers.next(2099)));
+                futures.add(pool.submit(() -> numbers.reserve(2099, "contention-" + UUID.randomUUID())));
             }
             Set<Long> sequences = new HashSet<>();
             for (Future<CertificateNumber> f : futures) {
@@ -386,7 +386,7 @@ class CertificateIssuanceIntegrationTest {
     void a_certificate_written_before_a_crash_is_completed_not_issued_again() {
         ScoreComputed score = score(AuditType.INITIAL, "83.0", 0, false);
         // the state a crash between the certificate write and the decision write leaves behind
-        String number = numbers.next(2098).value();
+        String number = numbers.reserve(2098, "crash-" + UUID.randomUUID()).value();
         mongo.insert(new Certificate(number, 1, score.enterpriseId(), score.holder(),
                 CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(),
                 LocalDate.of(2098, 1, 2), LocalDate.of(2101, 1, 2), score.scheme(), score.auditId(),
@@ -408,10 +408,10 @@ class CertificateIssuanceIntegrationTest {
     @Test
     void the_unique_audit_index_refuses_a_second_certificate_for_the_same_audit() {
         ScoreComputed score = score(AuditType.INITIAL, "83.0", 0, false);
-        Certificate one = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
+        Certificate one = new Certificate(numbers.reserve(2097, "unique-" + UUID.randomUUID()).value(), 1, score.enterpriseId(), score.holder(),
                 CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
                 score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
-        Certificate two = new Certificate(numbers.next(2097).value(), 1, score.enterpriseId(), score.holder(),
+        Certificate two = new Certificate(numbers.reserve(2097, "unique-" + UUID.randomUUID()).value(), 1, score.enterpriseId(), score.holder(),
                 CertificateStatus.ACTIVE, Band.COMPLIANT, score.score(), null, null,
                 score.scheme(), score.auditId(), 1, "x", List.of(), Instant.now(), null, null, List.of(), List.of());
         certificates.insert(one);
