@@ -2,6 +2,7 @@ package com.starcert.audit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,14 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.starcert.audit.attachments.Attachment;
+import com.starcert.audit.correction.CorrectiveAction;
+import com.starcert.audit.correction.CorrectiveActions;
+import com.starcert.audit.correction.Evidence;
 import com.starcert.audit.decision.Decision;
+import com.starcert.audit.findings.FindingNote;
 import com.starcert.audit.findings.FindingsUpdate;
+import com.starcert.audit.planning.AuditTeam;
 import com.starcert.audit.planning.Enlargement;
 import com.starcert.audit.planning.PlannedSite;
 import com.starcert.contracts.AuditSubmitted;
@@ -23,10 +30,12 @@ import com.starcert.contracts.AuditSubmitted.Finding;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.Band;
+import com.starcert.contracts.CorrectiveActionsVerified;
 import com.starcert.contracts.Holder;
 import com.starcert.contracts.SchemeRef;
 import com.starcert.support.messaging.OutboxAggregate;
 import com.starcert.support.messaging.OutboxMessage;
+import com.starcert.audit.programme.ProgrammeStep;
 
 /**
  * An audit (审核) of one enterprise: its pinned scheme, its site plan, the findings captured site by site, and
@@ -35,6 +44,7 @@ import com.starcert.support.messaging.OutboxMessage;
  */
 @Document("audits")
 @CompoundIndex(name = "enterprise_newest_first", def = "{'enterpriseId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "enterprise_cycle", def = "{'enterpriseId': 1, 'cycleId': 1, 'programmeStep': 1}")
 public class Audit implements OutboxAggregate {
 
     @Id
@@ -65,6 +75,16 @@ public class Audit implements OutboxAggregate {
     private String certificateNumber;
     private Decision decision;
     private List<TimelineEntry> timeline = new ArrayList<>();
+    private AuditTeam team;
+    /** Which audit of the certification programme this is, and in which cycle (null before any certificate). */
+    private ProgrammeStep programmeStep;
+    private String cycleId;
+    private List<FindingNote> findingNotes = new ArrayList<>();
+    private List<Attachment> attachments = new ArrayList<>();
+    private List<CorrectiveAction> correctiveActions = new ArrayList<>();
+    /** The revision whose corrective actions were reported verified (CorrectiveActionsVerified goes out once). */
+    private Integer correctiveActionsVerifiedRevision;
+    private Instant correctiveActionsVerifiedAt;
     private String correlationId;
     private Instant createdAt;
     private List<OutboxMessage> outbox = new ArrayList<>();
@@ -114,6 +134,14 @@ public class Audit implements OutboxAggregate {
             merged.put(f.siteId() + "|" + f.indicator(), f);
         }
         findings = new ArrayList<>(merged.values());
+        Map<String, FindingNote> notes = new LinkedHashMap<>();
+        for (FindingNote n : findingNotes) {
+            notes.put(n.siteId() + "|" + n.indicator(), n);
+        }
+        for (FindingNote n : update.notes()) {
+            notes.put(n.siteId() + "|" + n.indicator(), n);
+        }
+        findingNotes = new ArrayList<>(notes.values());
         if (update.exclusions() != null) {
             exclusions = new ArrayList<>(update.exclusions());
         }
@@ -130,18 +158,117 @@ public class Audit implements OutboxAggregate {
     }
 
     /**
-     * Submits the findings for scoring: the status change and the event go out together, the caller appending
-     * the event to the outbox before the one save.
+     * Submits the findings for scoring as the next revision: the status change, the corrective actions its special
+     * deductions open and the event go out together, the caller appending the event to the outbox before the one
+     * save.
+     *
+     * @param correctiveActionsDue due date of the corrective actions opened now
      */
-    public AuditSubmitted submit(Holder currentHolder, Instant at, String by) {
+    public AuditSubmitted submit(Holder currentHolder, Instant at, String by, LocalDate correctiveActionsDue) {
         requireOpen();
         revision++;
         status = AuditStatus.SUBMITTED;
         holder = currentHolder;
-        timeline.add(new TimelineEntry(AuditStatus.SUBMITTED, at, by));
+        timeline.add(new TimelineEntry(AuditStatus.SUBMITTED, at, by, "revision " + revision));
+        correctiveActions = new ArrayList<>(CorrectiveActions.onSubmit(correctiveActions, specialDeductions,
+                revision, correctiveActionsDue, at));
         return new AuditSubmitted(id, revision, enterpriseId, holder, type, scheme,
                 sites.stream().map(PlannedSite::audited).toList(), List.copyOf(findings), List.copyOf(exclusions),
                 List.copyOf(specialDeductions), bonus, outstanding, at);
+    }
+
+    /** Submission with corrective actions due 30 days after it. */
+    public AuditSubmitted submit(Holder currentHolder, Instant at, String by) {
+        return submit(currentHolder, at, by, at.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(30));
+    }
+
+    /**
+     * The CB returns a submitted (or scored, not yet held or decided) audit for correction; the score of the
+     * returned revision no longer stands.
+     */
+    public void returnForCorrection(String reason, Instant at, String by) {
+        if (!status.returnable()) {
+            throw new IllegalStateException("audit " + id + " is " + status + "; only a SUBMITTED or SCORED audit "
+                    + "can be returned for correction");
+        }
+        status = AuditStatus.RETURNED;
+        score = null;
+        band = null;
+        timeline.add(new TimelineEntry(AuditStatus.RETURNED, at, by, "revision " + revision + " returned: " + reason));
+    }
+
+    public void assignTeam(AuditTeam newTeam) {
+        requireOpen();
+        team = newTeam;
+    }
+
+    public void attach(Attachment attachment) {
+        if (status == AuditStatus.DECIDED) {
+            throw new IllegalStateException("audit " + id + " is DECIDED; no more evidence can be attached");
+        }
+        attachments.add(attachment);
+    }
+
+    public boolean hasAttachment(String attachmentId) {
+        return attachments.stream().anyMatch(a -> a.id().equals(attachmentId));
+    }
+
+    /** The enterprise's evidence on a corrective action of the current revision. */
+    public void answerCorrectiveAction(String actionId, Evidence evidence) {
+        requireCorrecting();
+        replaceAction(currentAction(actionId).answer(evidence));
+    }
+
+    /**
+     * The CB verifies a corrective action; when that settles the current revision's actions, the event telling
+     * certificate-service to release its decision is returned (once per revision) for the same save.
+     */
+    public java.util.Optional<CorrectiveActionsVerified> verifyCorrectiveAction(String actionId, String by,
+                                                                               String note, Instant at) {
+        requireCorrecting();
+        replaceAction(currentAction(actionId).verify(by, note, at));
+        return settleCorrectiveActions(at);
+    }
+
+    /** CorrectiveActionsVerified when the current revision's actions are all verified and it was not yet reported. */
+    public java.util.Optional<CorrectiveActionsVerified> settleCorrectiveActions(Instant at) {
+        if (!CorrectiveActions.settled(correctiveActions, revision)
+                || Integer.valueOf(revision).equals(correctiveActionsVerifiedRevision)) {
+            return java.util.Optional.empty();
+        }
+        correctiveActionsVerifiedRevision = revision;
+        correctiveActionsVerifiedAt = at;
+        return java.util.Optional.of(new CorrectiveActionsVerified(id, revision, enterpriseId,
+                CorrectiveActions.ofRevision(correctiveActions, revision).size(), at));
+    }
+
+    public void placeInProgramme(ProgrammeStep step, String cycle) {
+        programmeStep = step;
+        cycleId = cycle;
+    }
+
+    private CorrectiveAction currentAction(String actionId) {
+        return CorrectiveActions.ofRevision(correctiveActions, revision).stream()
+                .filter(a -> a.id().equals(actionId))
+                .findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException(actionId));
+    }
+
+    private void replaceAction(CorrectiveAction next) {
+        for (int i = 0; i < correctiveActions.size(); i++) {
+            CorrectiveAction a = correctiveActions.get(i);
+            if (a.id().equals(next.id()) && a.revision() == next.revision()) {
+                correctiveActions.set(i, next);
+                return;
+            }
+        }
+    }
+
+    private void requireCorrecting() {
+        if (!status.correcting()) {
+            throw new IllegalStateException("audit " + id + " is " + status
+                    + "; corrective actions are answered and verified between submission and decision");
+        }
     }
 
     public void enqueue(OutboxMessage message) {
@@ -188,6 +315,13 @@ public class Audit implements OutboxAggregate {
     public String certificateNumber() { return certificateNumber; }
     public Decision decision() { return decision; }
     public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
+    public AuditTeam team() { return team; }
+    public ProgrammeStep programmeStep() { return programmeStep; }
+    public String cycleId() { return cycleId; }
+    public List<FindingNote> findingNotes() { return List.copyOf(findingNotes); }
+    public List<Attachment> attachments() { return List.copyOf(attachments); }
+    public List<CorrectiveAction> correctiveActions() { return List.copyOf(correctiveActions); }
+    public Instant correctiveActionsVerifiedAt() { return correctiveActionsVerifiedAt; }
     public String correlationId() { return correlationId; }
     public Instant createdAt() { return createdAt; }
 }

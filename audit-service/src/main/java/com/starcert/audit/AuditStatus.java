@@ -1,11 +1,24 @@
 package com.starcert.audit;
 
-/** An audit's life in audit-service; it only ever moves forward. */
+/**
+ * An audit's life in audit-service. It moves forward except for one loop: before a decision the CB may return a
+ * submitted audit (RETURNED), which is corrected and submitted again as the next revision.
+ */
 public enum AuditStatus {
-    PLANNED, IN_PROGRESS, SUBMITTED, SCORED, DECIDED;
+    PLANNED, IN_PROGRESS, SUBMITTED, RETURNED, SCORED, AWAITING_CORRECTIVE_ACTIONS, DECIDED;
 
-    /** Findings may be captured until the audit is submitted. */
+    /** Findings, exclusions, deductions, the bonus and the team may be changed until the audit is submitted. */
     public boolean open() {
-        return this == PLANNED || this == IN_PROGRESS;
+        return this == PLANNED || this == IN_PROGRESS || this == RETURNED;
+    }
+
+    /** The CB may return the audit for correction: submitted or scored, not yet held or decided. */
+    public boolean returnable() {
+        return this == SUBMITTED || this == SCORED;
+    }
+
+    /** Corrective actions are answered and verified between submission and decision. */
+    public boolean correcting() {
+        return this == SUBMITTED || this == SCORED || this == AWAITING_CORRECTIVE_ACTIONS;
     }
 }

@@ -269,7 +269,8 @@ class AuditServiceIntegrationTest {
         send(new ScoreComputed(auditId, 2, enterpriseId, event.holder(), AuditType.INITIAL, event.scheme(),
                 new BigDecimal("10.0"), Band.NOT_CERTIFIED, event.sites(), 0, true, Instant.now()), "scoring-service");
         send(score, "scoring-service");
-        JsonNode scored = awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
+        // the special deduction opened a corrective action: the decision is held (issue 3)
+        JsonNode scored = awaitAudit(auditId, a -> a.get("status").asString().equals("AWAITING_CORRECTIVE_ACTIONS"));
         assertThat(scored.get("score").decimalValue()).isEqualByComparingTo("92.5");
         assertThat(scored.get("band").asString()).isEqualTo("FOUR_STAR");
         assertThat(last(scored.get("timeline")).get("by").asString()).isEqualTo("scoring-service");
@@ -283,7 +284,8 @@ class AuditServiceIntegrationTest {
         assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("ISSUED");
         assertThat(decided.get("score").decimalValue()).isEqualByComparingTo("92.5");
         assertThat(decided.get("timeline")).extracting(t -> t.get("status").asString())
-                .containsExactly("PLANNED", "IN_PROGRESS", "SUBMITTED", "SCORED", "DECIDED");
+                .containsExactly("PLANNED", "IN_PROGRESS", "SUBMITTED", "SCORED", "AWAITING_CORRECTIVE_ACTIONS",
+                        "DECIDED");
         assertThat(decided.get("timeline").get(1).get("by").asString()).isEqualTo("bob");
         assertThat(decided.get("timeline").get(2).get("by").asString()).isEqualTo("carol");
         assertThat(last(decided.get("timeline")).get("by").asString()).isEqualTo("certificate-service");

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditStatus;
 import com.starcert.audit.TimelineEntry;
+import com.starcert.audit.correction.CorrectiveActionStatus;
 import com.starcert.contracts.CertificateIssued;
 import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.ScoreComputed;
@@ -19,7 +20,9 @@ import com.starcert.contracts.ScoreComputed;
 /**
  * Follows what scoring and certification made of an audit with conditional single-document updates: each matches
  * only the audit's current revision in a status it may move on from, so a redelivered or stale event matches
- * nothing and the status never goes backwards. Score and decision travel on different topics, so the decision may
+ * nothing and the status never goes backwards (a late event of an older revision included: the revision no longer
+ * matches). A score with special deductions whose corrective actions are still open holds the audit in
+ * AWAITING_CORRECTIVE_ACTIONS until the decision. Score and decision travel on different topics, so the decision may
  * come first; the late score is then stored without touching the status.
  */
 @Component
@@ -33,13 +36,33 @@ public class AuditOutcomes {
 
     /** @return true when the event changed the audit */
     public boolean scored(ScoreComputed e, String by, Instant at) {
+        if (e.specialDeductions() > 0) {
+            // special deductions with corrective actions still open: certificate-service holds the decision
+            Query held = current(e.auditId(), e.revision())
+                    .addCriteria(Criteria.where("status").is(AuditStatus.SUBMITTED))
+                    .addCriteria(Criteria.where("correctiveActions").elemMatch(Criteria.where("revision")
+                            .is(e.revision()).and("status").in(List.of(CorrectiveActionStatus.OPEN.name(),
+                                    CorrectiveActionStatus.ANSWERED.name()))));
+            Update toAwaiting = new Update()
+                    .set("status", AuditStatus.AWAITING_CORRECTIVE_ACTIONS)
+                    .set("score", e.score())
+                    .set("band", e.band())
+                    .push("timeline").each(new TimelineEntry(AuditStatus.SCORED, at, by, "revision " + e.revision()),
+                            new TimelineEntry(AuditStatus.AWAITING_CORRECTIVE_ACTIONS, at, by,
+                                    e.specialDeductions() + " special deduction(s): decision held until the "
+                                            + "corrective actions are verified"))
+                    .inc("version", 1);
+            if (mongo.updateFirst(held, toAwaiting, Audit.class).getModifiedCount() > 0) {
+                return true;
+            }
+        }
         Query submitted = current(e.auditId(), e.revision())
                 .addCriteria(Criteria.where("status").is(AuditStatus.SUBMITTED));
         Update toScored = new Update()
                 .set("status", AuditStatus.SCORED)
                 .set("score", e.score())
                 .set("band", e.band())
-                .push("timeline", new TimelineEntry(AuditStatus.SCORED, at, by))
+                .push("timeline", new TimelineEntry(AuditStatus.SCORED, at, by, "revision " + e.revision()))
                 .inc("version", 1);
         if (mongo.updateFirst(submitted, toScored, Audit.class).getModifiedCount() > 0) {
             return true;
@@ -60,7 +83,8 @@ public class AuditOutcomes {
 
     private boolean decided(String auditId, int revision, Decision decision, String by, Instant at) {
         Query open = current(auditId, revision)
-                .addCriteria(Criteria.where("status").in(List.of(AuditStatus.SUBMITTED, AuditStatus.SCORED)));
+                .addCriteria(Criteria.where("status").in(List.of(AuditStatus.SUBMITTED, AuditStatus.SCORED,
+                        AuditStatus.AWAITING_CORRECTIVE_ACTIONS)));
         Update toDecided = new Update()
                 .set("status", AuditStatus.DECIDED)
                 .set("certificateNumber", decision.certificateNumber())

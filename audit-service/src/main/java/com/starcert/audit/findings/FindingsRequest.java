@@ -12,8 +12,14 @@ public record FindingsRequest(
         List<DeductionInput> specialDeductions,
         BonusInput bonus) {
 
+    /** {@code evidence}: the auditor's evidence note (optional). */
     public record FindingInput(String siteId, String indicator, String result, String reason,
-                               Integer samplesChecked, Integer samplesNonconforming) {
+                               Integer samplesChecked, Integer samplesNonconforming, String evidence) {
+
+        public FindingInput(String siteId, String indicator, String result, String reason,
+                            Integer samplesChecked, Integer samplesNonconforming) {
+            this(siteId, indicator, result, reason, samplesChecked, samplesNonconforming, null);
+        }
     }
 
     public record ExclusionInput(String indicator, String justification) {

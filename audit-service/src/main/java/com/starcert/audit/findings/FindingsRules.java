@@ -43,11 +43,15 @@ public final class FindingsRules {
         boolean centralOnly = sites.stream().allMatch(PlannedSite::central);
 
         List<Finding> findings = new ArrayList<>();
+        List<FindingNote> notes = new ArrayList<>();
         List<FindingInput> inputs = request.findings() == null ? List.of() : request.findings();
         for (int i = 0; i < inputs.size(); i++) {
             Finding f = finding("findings[" + i + "]", inputs.get(i), bySiteId, centralOnly, scheme, problems);
             if (f != null) {
                 findings.add(f);
+                if (!blank(inputs.get(i).evidence())) {
+                    notes.add(new FindingNote(f.siteId(), f.indicator(), inputs.get(i).evidence().trim()));
+                }
             }
         }
 
@@ -85,7 +89,7 @@ public final class FindingsRules {
             }
         }
         return new Checked(List.copyOf(problems), problems.isEmpty()
-                ? new FindingsUpdate(List.copyOf(findings), exclusions, deductions, bonus) : null);
+                ? new FindingsUpdate(List.copyOf(findings), exclusions, deductions, bonus, notes) : null);
     }
 
     private static Finding finding(String path, FindingInput in, Map<String, PlannedSite> sites, boolean centralOnly,

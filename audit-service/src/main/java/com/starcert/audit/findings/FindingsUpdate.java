@@ -7,7 +7,19 @@ import com.starcert.contracts.AuditSubmitted.Exclusion;
 import com.starcert.contracts.AuditSubmitted.Finding;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 
-/** Validated findings to merge into an audit; a null list or bonus means "keep what is stored". */
+/**
+ * Validated findings to merge into an audit; a null list or bonus means "keep what is stored". {@code notes} are
+ * the evidence notes given with the findings (a finding given without one keeps its stored note).
+ */
 public record FindingsUpdate(List<Finding> findings, List<Exclusion> exclusions,
-                             List<SpecialDeduction> specialDeductions, Bonus bonus) {
+                             List<SpecialDeduction> specialDeductions, Bonus bonus, List<FindingNote> notes) {
+
+    public FindingsUpdate(List<Finding> findings, List<Exclusion> exclusions,
+                          List<SpecialDeduction> specialDeductions, Bonus bonus) {
+        this(findings, exclusions, specialDeductions, bonus, List.of());
+    }
+
+    public FindingsUpdate {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 }

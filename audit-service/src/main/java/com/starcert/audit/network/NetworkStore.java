@@ -54,12 +54,13 @@ public class NetworkStore {
                 .set("regionCode", e.regionCode())
                 .set("addressLine", e.addressLine())
                 .set("registeredAt", e.registeredAt())
+                .set("openComplaints", e.openComplaints())
                 .set("version", e.version());
         if (mongo.updateFirst(newer, update, Outlet.class).getMatchedCount() > 0) {
             return true;
         }
         return insertIfAbsent(new Outlet(e.outletId(), e.enterpriseId(), e.name(), e.kind(), e.status(),
-                e.regionCode(), e.addressLine(), e.registeredAt(), e.version()));
+                e.regionCode(), e.addressLine(), e.registeredAt(), e.version(), e.openComplaints()));
     }
 
     public Optional<Enterprise> enterprise(String enterpriseId) {

@@ -16,9 +16,11 @@ import com.starcert.audit.network.Province;
 /**
  * Chooses the outlets an audit visits (brief §4). The central function is always in the plan. At least a quarter
  * of the sample (rounded up) is drawn at random from the candidates sorted by outlet id with
- * {@code java.util.Random(seed)}, so the same seed and network reproduce the same draw. The rest is chosen on
- * risk: first outlets in provinces the plan does not cover yet, then outlets registered since the last audit,
- * then outlets not visited last time, then the most recently registered; every pick records why.
+ * {@code java.util.Random(seed)}, so the same seed, network and history reproduce the same draw. The rest is chosen
+ * on risk: first one outlet in each province the plan does not cover yet, then by risk order — outlets registered
+ * since the last audit, outlets with open complaints (most first), outlets not visited at the previous
+ * surveillance, then the most recently registered. Outlets to avoid (the first surveillance's, when planning the
+ * second) are taken only when the network has too few others. Every pick records why.
  */
 public final class SitePlanner {
 
@@ -40,7 +42,7 @@ public final class SitePlanner {
         boolean[] taken = new boolean[sorted.size()];
 
         int randomCount = SampleSize.randomShare(sampleSize);
-        drawAtRandom(sorted, taken, randomCount, seed, picks);
+        drawAtRandom(sorted, taken, randomCount, seed, history, picks);
         chooseOnRisk(sorted, taken, sampleSize - randomCount, central, history, picks);
 
         List<PlannedSite> sites = new ArrayList<>(sampleSize + 1);
@@ -68,29 +70,49 @@ public final class SitePlanner {
     private record Pick(Outlet outlet, Selection selection, String reason) {
     }
 
-    /** Partial Fisher–Yates shuffle over the sorted candidates: reproducible from the seed alone. */
-    private static void drawAtRandom(List<Outlet> sorted, boolean[] taken, int count, long seed, List<Pick> picks) {
-        Random random = new Random(seed);
-        int[] order = new int[sorted.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * Partial Fisher–Yates shuffle over the sorted candidates: reproducible from the seed alone. Outlets to avoid
+     * are left out of the draw unless the others cannot fill it.
+     */
+    private static void drawAtRandom(List<Outlet> sorted, boolean[] taken, int count, long seed,
+                                     AuditHistory history, List<Pick> picks) {
+        List<Integer> pool = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            if (!history.avoided(sorted.get(i).outletId())) {
+                pool.add(i);
+            }
         }
+        boolean avoiding = pool.size() >= count;
+        if (!avoiding) {
+            pool.clear();
+            for (int i = 0; i < sorted.size(); i++) {
+                pool.add(i);
+            }
+        }
+        Random random = new Random(seed);
+        int[] order = pool.stream().mapToInt(Integer::intValue).toArray();
         for (int i = 0; i < count; i++) {
             int j = i + random.nextInt(order.length - i);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
             taken[order[i]] = true;
-            picks.add(new Pick(sorted.get(order[i]), Selection.RANDOM,
-                    "drawn at random with seed " + seed + " (draw " + (i + 1) + " of " + count + ")"));
+            Outlet outlet = sorted.get(order[i]);
+            String reason = "drawn at random with seed " + seed + " (draw " + (i + 1) + " of " + count + ")";
+            if (history.avoided(outlet.outletId())) {
+                reason += "; visited at the first surveillance, the network has too few other outlets";
+            }
+            picks.add(new Pick(outlet, Selection.RANDOM, reason));
         }
     }
 
     private static void chooseOnRisk(List<Outlet> sorted, boolean[] taken, int count, CentralFunction central,
                                      AuditHistory history, List<Pick> picks) {
         Comparator<Outlet> riskOrder = Comparator
-                .comparing((Outlet o) -> !history.newSinceLastAudit(o.registeredAt()))
-                .thenComparing(o -> history.visitedLastTime(o.outletId()))
+                .comparing((Outlet o) -> history.avoided(o.outletId()))
+                .thenComparing((Outlet o) -> !history.newSinceLastAudit(o.registeredAt()))
+                .thenComparing(Outlet::openComplaints, Comparator.reverseOrder())
+                .thenComparing(o -> !history.notVisitedPreviously(o.outletId()))
                 .thenComparing((Outlet o) -> Objects.requireNonNullElse(o.registeredAt(), Instant.MIN),
                         Comparator.reverseOrder())
                 .thenComparing(Outlet::outletId);
@@ -104,9 +126,10 @@ public final class SitePlanner {
         while (left > 0) {
             int best = -1;
             for (int i = 0; i < sorted.size(); i++) {
-                String province = Province.of(sorted.get(i).regionCode());
-                if (!taken[i] && province != null && !covered.contains(province)
-                        && (best < 0 || riskOrder.compare(sorted.get(i), sorted.get(best)) < 0)) {
+                Outlet o = sorted.get(i);
+                String province = Province.of(o.regionCode());
+                if (!taken[i] && province != null && !covered.contains(province) && !history.avoided(o.outletId())
+                        && (best < 0 || riskOrder.compare(o, sorted.get(best)) < 0)) {
                     best = i;
                 }
             }
@@ -116,8 +139,9 @@ public final class SitePlanner {
             Outlet outlet = sorted.get(best);
             taken[best] = true;
             covered.add(Province.of(outlet.regionCode()));
+            String why = risks(outlet, history);
             picks.add(new Pick(outlet, Selection.RISK, "province " + Province.of(outlet.regionCode())
-                    + " not yet covered by the plan" + detail(outlet, history)));
+                    + " not yet covered by the plan" + (why.isEmpty() ? registered(outlet) : "; " + why)));
             left--;
         }
         if (left == 0) {
@@ -134,23 +158,29 @@ public final class SitePlanner {
             int i = rest.get(k);
             taken[i] = true;
             Outlet outlet = sorted.get(i);
-            String reason;
-            if (history.newSinceLastAudit(outlet.registeredAt())) {
-                reason = "new since the last audit (registered " + outlet.registeredAt() + ")";
-            } else if (history.lastAuditAt() != null && !history.visitedLastTime(outlet.outletId())) {
-                reason = "not visited at the last audit" + registered(outlet);
-            } else {
-                reason = "most recently registered of the remaining outlets" + registered(outlet);
+            String why = risks(outlet, history);
+            String reason = why.isEmpty() ? "most recently registered of the remaining outlets" + registered(outlet)
+                    : why;
+            if (history.avoided(outlet.outletId())) {
+                reason += "; visited at the first surveillance, the network has too few other outlets";
             }
             picks.add(new Pick(outlet, Selection.RISK, reason));
         }
     }
 
-    private static String detail(Outlet outlet, AuditHistory history) {
+    /** The risk factors that apply to an outlet, most important first; empty when none does. */
+    private static String risks(Outlet outlet, AuditHistory history) {
+        List<String> why = new ArrayList<>(3);
         if (history.newSinceLastAudit(outlet.registeredAt())) {
-            return "; new since the last audit (registered " + outlet.registeredAt() + ")";
+            why.add("new since the last audit (registered " + outlet.registeredAt() + ")");
         }
-        return registered(outlet);
+        if (outlet.openComplaints() > 0) {
+            why.add(outlet.openComplaints() + " open complaint" + (outlet.openComplaints() == 1 ? "" : "s"));
+        }
+        if (history.notVisitedPreviously(outlet.outletId())) {
+            why.add("not visited at " + history.previous() + registered(outlet));
+        }
+        return String.join("; ", why);
     }
 
     private static String registered(Outlet outlet) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
+import com.starcert.audit.AuditSettings;
 import com.starcert.audit.SchemeCatalog;
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.contracts.AuditSubmitted;
@@ -29,9 +30,11 @@ public class AuditSubmission {
     private final NetworkStore network;
     private final OutboxEvents outboxEvents;
     private final Clock clock;
+    private final int correctiveActionDays;
 
     public AuditSubmission(AuditRepository audits, SchemeCatalog schemes, NetworkStore network,
-                           OutboxEvents outboxEvents, Clock clock) {
+                           OutboxEvents outboxEvents, AuditSettings settings, Clock clock) {
+        this.correctiveActionDays = settings.correctiveActionDays();
         this.audits = audits;
         this.schemes = schemes;
         this.network = network;
@@ -45,23 +48,29 @@ public class AuditSubmission {
             throw new ApiProblemException.Conflict("audit " + auditId + " is already " + audit.status());
         }
         Scheme scheme = schemes.get(audit.scheme());
-        List<FieldProblem> missing = SubmissionCheck.missing(audit.sites(), scheme, audit.findings(),
-                audit.exclusions());
-        if (!missing.isEmpty()) {
-            throw new ApiProblemException.Unprocessable(missing.size() + " (site, indicator) pairs are not assessed yet",
-                    missing);
+        // every missing or inconsistent item in one answer
+        List<FieldProblem> problems = new java.util.ArrayList<>(SubmissionCheck.missing(audit.sites(), scheme,
+                audit.findings(), audit.exclusions()));
+        problems.addAll(SubmissionCheck.inconsistent(audit.sites(), scheme, audit.findings(), audit.exclusions()));
+        if (problems.isEmpty() && SubmissionCheck.nothingToScore(scheme, audit.findings(), audit.exclusions())) {
+            problems.add(new FieldProblem("findings", "nothing to score: every indicator is excluded or not applicable"));
         }
-        if (SubmissionCheck.nothingToScore(scheme, audit.findings(), audit.exclusions())) {
-            throw new ApiProblemException.Unprocessable(
-                    "nothing to score: every indicator is excluded or not applicable", List.of());
+        if (!problems.isEmpty()) {
+            long missing = problems.stream().filter(p -> p.reason().equals("not assessed")).count();
+            throw new ApiProblemException.Unprocessable(missing == problems.size()
+                    ? missing + " (site, indicator) pairs are not assessed yet"
+                    : problems.size() + " items are missing or inconsistent", problems);
         }
         // the certificate carries the holder as registered now, not as it was when the audit was planned
         Holder holder = network.enterprise(audit.enterpriseId())
                 .map(e -> new Holder(e.name(), e.uscc()))
                 .orElse(audit.holder());
         Instant now = clock.instant();
-        AuditSubmitted submitted = audit.submit(holder, now, by);
+        AuditSubmitted submitted = audit.submit(holder, now, by,
+                now.atZone(clock.getZone()).toLocalDate().plusDays(correctiveActionDays));
         audit.enqueue(outboxEvents.message(submitted, audit.correlationId()));
+        // a resubmission whose deductions were all corrected and verified already releases the decision at once
+        audit.settleCorrectiveActions(now).ifPresent(v -> audit.enqueue(outboxEvents.message(v, audit.correlationId())));
         return audits.save(audit);
     }
 }

@@ -42,6 +42,27 @@ public final class SubmissionCheck {
     }
 
     /**
+     * Findings that contradict the rest of the audit: a site or indicator the plan or the pinned scheme does not
+     * have (findings of an indicator excluded afterwards are kept; scoring ignores them).
+     */
+    public static List<FieldProblem> inconsistent(List<PlannedSite> sites, Scheme scheme, List<Finding> findings,
+                                                  List<Exclusion> exclusions) {
+        Set<String> siteIds = new HashSet<>();
+        sites.forEach(s -> siteIds.add(s.siteId()));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Finding f : findings) {
+            String field = "sites[" + f.siteId() + "]." + f.indicator();
+            if (!siteIds.contains(f.siteId())) {
+                problems.add(new FieldProblem(field, "site is not in the site plan"));
+            } else if (scheme.indicator(f.indicator()).isEmpty()) {
+                problems.add(new FieldProblem(field, "not an indicator of " + scheme.id() + " version "
+                        + scheme.version()));
+            }
+        }
+        return problems;
+    }
+
+    /**
      * True when no indicator is left to score: each one is excluded or found not applicable wherever it was
      * assessed, so the applicable total would be zero.
      */

@@ -1,0 +1,79 @@
+package com.starcert.audit.programme;
+
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.starcert.audit.Audit;
+import com.starcert.contracts.AuditType;
+import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificateStatusChanged;
+
+/**
+ * Keeps programmes current with conditional single-document writes: a certificate event older than (or as old as)
+ * the newest applied matches nothing, so redelivery and replays change nothing.
+ */
+@Component
+public class ProgrammeStore {
+
+    private final MongoTemplate mongo;
+
+    public ProgrammeStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<Programme> programme(String enterpriseId) {
+        return Optional.ofNullable(mongo.findById(enterpriseId, Programme.class));
+    }
+
+    /**
+     * A decision on an initial or recertification audit starts a new cycle from the certificate's effective date;
+     * a revised certificate after a surveillance (level lowered) keeps the cycle and updates the certificate.
+     *
+     * @return true when the event changed the programme
+     */
+    public boolean apply(CertificateIssued e) {
+        Audit audit = mongo.findById(e.auditId(), Audit.class);
+        boolean newCycle = audit != null ? audit.type() != AuditType.SURVEILLANCE : e.certificateRevision() == 1;
+        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).orOperator(
+                Criteria.where("issuedAt").lt(e.issuedAt()), Criteria.where("issuedAt").is(null)));
+        Update update = new Update()
+                .set("certificateNumber", e.certificateNumber())
+                .set("certificateRevision", e.certificateRevision())
+                .set("validUntil", e.validUntil())
+                .set("issuedAt", e.issuedAt());
+        if (newCycle) {
+            update.set("cycleId", e.auditId()).set("decidedOn", decidedOn(e));
+        }
+        if (mongo.updateFirst(newer, update, Programme.class).getMatchedCount() > 0) {
+            return true;
+        }
+        try {
+            mongo.insert(new Programme(e.enterpriseId(), newCycle ? e.auditId() : null, e.certificateNumber(),
+                    e.certificateRevision(), newCycle ? decidedOn(e) : null, e.validUntil(), e.issuedAt(),
+                    null, null));
+            return true;
+        } catch (DuplicateKeyException alreadyNewer) {
+            return false;
+        }
+    }
+
+    /** @return true when the event changed the programme */
+    public boolean apply(CertificateStatusChanged e) {
+        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId())
+                .and("certificateNumber").is(e.certificateNumber())
+                .orOperator(Criteria.where("statusChangedAt").lt(e.changedAt()),
+                        Criteria.where("statusChangedAt").is(null)));
+        Update update = new Update().set("certificateStatus", e.status()).set("statusChangedAt", e.changedAt());
+        return mongo.updateFirst(newer, update, Programme.class).getMatchedCount() > 0;
+    }
+
+    private static java.time.LocalDate decidedOn(CertificateIssued e) {
+        return e.validFrom() != null ? e.validFrom() : e.issuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+}
