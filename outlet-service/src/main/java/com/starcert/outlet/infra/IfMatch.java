@@ -34,7 +34,7 @@ public record IfMatch(Set<Long> versions) {
             throw new PreconditionRequired();
         }
         Set<Long> versions = new LinkedHashSet<>();
-        for (String part : header.split(",")) {
+        for (String part : header.split(",", -1)) {
             Matcher m = TAG.matcher(part);
             if (!m.matches()) {
                 throw new com.starcert.support.problem.ApiProblemException.InvalidRequest(HEADER,
