@@ -34,14 +34,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.starcert.contracts.AuditSubmitted;
@@ -50,22 +46,15 @@ import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.scoring.ServiceIntegrationTest;
 import com.starcert.scoring.engine.AuditBuilder;
 
 /** The service against the real embedded broker and Mongo wire server. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ScoringServiceIntegrationTest {
+class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final EventCodec codec = new EventCodec();
     private static KafkaProducer<String, byte[]> producer;
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        SharedTestInfrastructure.springProperties("starcert-scoring-test").forEach((k, v) -> r.add(k, () -> v));
-        r.add("starcert.messaging.retry-interval", () -> "100ms");
-    }
 
     @Autowired
     MockMvc mvc;
