@@ -26,4 +26,17 @@ class CertificateNumberTest {
         assertThatThrownBy(() -> new CertificateNumber(2026, 1_000_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CertificateNumber(2026, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_revised_certificate_shows_its_revision_after_the_number() {
+        assertThat(CertificateNumber.displayed("GBT27922-2026-000123", 1)).isEqualTo("GBT27922-2026-000123");
+        assertThat(CertificateNumber.displayed("GBT27922-2026-000123", 2)).isEqualTo("GBT27922-2026-000123-R2");
+        assertThat(CertificateNumber.parseRevised("GBT27922-2026-000123-R2"))
+                .contains(new CertificateNumber.Revised("GBT27922-2026-000123", 2));
+        assertThat(CertificateNumber.parseRevised("GBT27922-2026-000123"))
+                .contains(new CertificateNumber.Revised("GBT27922-2026-000123", 0));
+        assertThat(CertificateNumber.parseRevised("GBT27922-2026-000123-2")).isEmpty();
+        assertThat(CertificateNumber.parseRevised("nonsense")).isEmpty();
+        assertThat(CertificateNumber.parseRevised(null)).isEmpty();
+    }
 }

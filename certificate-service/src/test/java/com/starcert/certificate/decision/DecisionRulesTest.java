@@ -121,6 +121,57 @@ class DecisionRulesTest {
         }
 
         @Test
+        void above_the_current_level_raises_once_certified_a_year() {
+            CertificationDecision d = decide(audit(AuditType.SURVEILLANCE, "85.0"),
+                    active(Band.COMPLIANT, TODAY.minusYears(1)));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Raise.class);
+            CertificationDecision.Raise raise = (CertificationDecision.Raise) d;
+            assertThat(raise.from()).isEqualTo(Band.COMPLIANT);
+            assertThat(raise.to()).isEqualTo(Band.THREE_STAR);
+            assertThat(raise.certificateNumber()).isEqualTo("GBT27922-2024-000007");
+            assertThat(d.outcome()).isEqualTo(Outcome.RAISED);
+            assertThat(d.reasons()).anyMatch(r -> r.contains("at least one year"));
+        }
+
+        @Test
+        void above_the_current_level_raises_when_outstanding_even_within_the_first_year() {
+            AuditResult outstanding = new AuditResult(AuditType.SURVEILLANCE, new BigDecimal("95.0"), 0, true);
+
+            CertificationDecision d = decide(outstanding, active(Band.COMPLIANT, TODAY.minusMonths(6)));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Raise.class);
+            assertThat(((CertificationDecision.Raise) d).to()).isEqualTo(Band.FIVE_STAR);
+        }
+
+        @Test
+        void the_year_counts_from_when_the_enterprise_was_first_certified_not_from_the_revision() {
+            CurrentCertificate recertified = new CurrentCertificate("GBT27922-2026-000002", CertificateStatus.ACTIVE,
+                    Band.COMPLIANT, TODAY.minusMonths(3), TODAY.plusYears(3), TODAY.minusYears(3));
+
+            assertThat(decide(audit(AuditType.SURVEILLANCE, "91.0"), recertified))
+                    .isInstanceOf(CertificationDecision.Raise.class);
+        }
+
+        @Test
+        void a_star_level_above_a_star_level_raises_to_the_earned_band() {
+            CertificationDecision d = decide(audit(AuditType.SURVEILLANCE, "90.0"),
+                    active(Band.THREE_STAR, TODAY.minusYears(2)));
+
+            assertThat(((CertificationDecision.Raise) d).to()).isEqualTo(Band.FOUR_STAR);
+        }
+
+        @Test
+        void special_deductions_hold_a_raise() {
+            AuditResult withDeductions = new AuditResult(AuditType.SURVEILLANCE, new BigDecimal("88.0"), 1, false);
+
+            CertificationDecision d = decide(withDeductions, active(Band.COMPLIANT, TODAY.minusYears(1)));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Hold.class);
+            assertThat(((CertificationDecision.Hold) d).pending()).isInstanceOf(CertificationDecision.Raise.class);
+        }
+
+        @Test
         void lower_but_passing_lowers_the_level() {
             CertificationDecision d = decide(audit(AuditType.SURVEILLANCE, "79.9"),
                     active(Band.FOUR_STAR, TODAY.minusYears(2)));
@@ -215,6 +266,36 @@ class DecisionRulesTest {
 
             assertThat(d).isInstanceOf(CertificationDecision.Refuse.class);
             assertThat(d.reasons().get(0)).contains("not renewed");
+        }
+
+        @Test
+        void outstanding_grants_the_band_without_a_year_held() {
+            AuditResult outstanding = new AuditResult(AuditType.RECERTIFICATION, new BigDecimal("96.0"), 0, true);
+
+            CertificationDecision.Issue issue = (CertificationDecision.Issue) decide(outstanding,
+                    active(Band.COMPLIANT, TODAY.minusMonths(6)));
+
+            assertThat(issue.level()).isEqualTo(Band.FIVE_STAR);
+        }
+
+        @Test
+        void a_suspended_certificate_is_superseded_but_its_year_does_not_count() {
+            CurrentCertificate suspended = new CurrentCertificate("GBT27922-2023-000001",
+                    CertificateStatus.SUSPENDED, Band.THREE_STAR, LocalDate.of(2023, 9, 1), LocalDate.of(2026, 9, 1));
+
+            CertificationDecision.Issue issue = (CertificationDecision.Issue) decide(
+                    audit(AuditType.RECERTIFICATION, "85.0"), suspended);
+
+            assertThat(issue.supersedes()).isEqualTo("GBT27922-2023-000001");
+            assertThat(issue.level()).isEqualTo(Band.COMPLIANT);
+        }
+
+        @Test
+        void open_special_deductions_hold_the_new_cycle() {
+            AuditResult withDeductions = new AuditResult(AuditType.RECERTIFICATION, new BigDecimal("85.0"), 1, false);
+
+            assertThat(decide(withDeductions, active(Band.COMPLIANT, LocalDate.of(2023, 9, 1))))
+                    .isInstanceOf(CertificationDecision.Hold.class);
         }
 
         @Test

@@ -40,17 +40,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.starcert.certificate.IntegrationTest;
 import com.starcert.certificate.decision.CertificateNumber;
 import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.decision.Decision;
@@ -74,18 +71,11 @@ import com.starcert.contracts.Topics;
 import com.starcert.infra.SharedTestInfrastructure;
 
 /** The service against a real (in-process KRaft) broker and a Mongo wire server. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class CertificateIssuanceIntegrationTest {
+class CertificateIssuanceIntegrationTest extends IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final EventCodec CODEC = new EventCodec();
     static KafkaProducer<String, byte[]> producer;
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        SharedTestInfrastructure.springProperties("starcert-certificate-test").forEach((k, v) -> r.add(k, () -> v));
-    }
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,106 @@
+package com.starcert.certificate.lifecycle;
+
+import static com.starcert.certificate.decision.CertificateStatus.ACTIVE;
+import static com.starcert.certificate.decision.CertificateStatus.CANCELLED;
+import static com.starcert.certificate.decision.CertificateStatus.EXPIRED;
+import static com.starcert.certificate.decision.CertificateStatus.SUSPENDED;
+import static com.starcert.certificate.decision.CertificateStatus.WITHDRAWN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.starcert.certificate.decision.CertificateStatus;
+
+class LifecycleRulesTest {
+
+    static final LocalDate FROM = LocalDate.of(2026, 3, 10);
+    static final LocalDate UNTIL = LocalDate.of(2029, 3, 10);
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource({
+            "ACTIVE, SUSPENDED, true", "ACTIVE, WITHDRAWN, true", "ACTIVE, CANCELLED, true", "ACTIVE, EXPIRED, true",
+            "ACTIVE, ACTIVE, false",
+            "SUSPENDED, ACTIVE, true", "SUSPENDED, WITHDRAWN, true", "SUSPENDED, CANCELLED, true",
+            "SUSPENDED, EXPIRED, true", "SUSPENDED, SUSPENDED, false",
+            "WITHDRAWN, ACTIVE, false", "WITHDRAWN, SUSPENDED, false", "WITHDRAWN, CANCELLED, false",
+            "EXPIRED, ACTIVE, false", "EXPIRED, WITHDRAWN, false",
+            "CANCELLED, ACTIVE, false", "CANCELLED, SUSPENDED, false"})
+    void transitions(CertificateStatus from, CertificateStatus to, boolean allowed) {
+        assertThat(LifecycleRules.allowed(from, to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void withdrawn_expired_and_cancelled_are_final() {
+        assertThat(LifecycleRules.isFinal(WITHDRAWN)).isTrue();
+        assertThat(LifecycleRules.isFinal(EXPIRED)).isTrue();
+        assertThat(LifecycleRules.isFinal(CANCELLED)).isTrue();
+        assertThat(LifecycleRules.isFinal(ACTIVE)).isFalse();
+        assertThat(LifecycleRules.isFinal(SUSPENDED)).isFalse();
+    }
+
+    @Test
+    void first_surveillance_is_due_twelve_months_after_the_decision() {
+        assertThat(LifecycleRules.firstSurveillanceDue(FROM, UNTIL)).isEqualTo(LocalDate.of(2027, 3, 10));
+    }
+
+    @Test
+    void surveillances_follow_yearly_and_none_is_due_at_the_end_of_validity() {
+        LocalDate first = LocalDate.of(2027, 3, 10);
+        LocalDate second = LifecycleRules.nextSurveillanceDue(first, FROM, UNTIL, LocalDate.of(2027, 1, 5));
+        assertThat(second).as("an early surveillance keeps the cadence").isEqualTo(LocalDate.of(2028, 3, 10));
+        assertThat(LifecycleRules.nextSurveillanceDue(second, FROM, UNTIL, second))
+                .as("the third anniversary is the end of validity: recertification, not surveillance").isNull();
+    }
+
+    @Test
+    void a_late_surveillance_moves_to_the_first_anniversary_after_it() {
+        assertThat(LifecycleRules.nextSurveillanceDue(LocalDate.of(2027, 3, 10), FROM, UNTIL,
+                LocalDate.of(2028, 4, 1))).isNull();
+        assertThat(LifecycleRules.nextSurveillanceDue(LocalDate.of(2027, 3, 10), FROM, LocalDate.of(2031, 3, 10),
+                LocalDate.of(2028, 4, 1))).isEqualTo(LocalDate.of(2029, 3, 10));
+    }
+
+    @Test
+    void a_restore_after_the_due_date_moves_it_to_the_next_anniversary() {
+        assertThat(LifecycleRules.surveillanceDueAfterRestore(LocalDate.of(2027, 3, 10), FROM, UNTIL,
+                LocalDate.of(2027, 5, 1))).isEqualTo(LocalDate.of(2028, 3, 10));
+        assertThat(LifecycleRules.surveillanceDueAfterRestore(LocalDate.of(2027, 3, 10), FROM, UNTIL,
+                LocalDate.of(2027, 1, 1))).as("not yet due: unchanged").isEqualTo(LocalDate.of(2027, 3, 10));
+    }
+
+    @Test
+    void overdue_surveillance_suspends_the_day_after_the_due_date() {
+        LocalDate due = LocalDate.of(2027, 3, 10);
+        assertThat(LifecycleRules.due(ACTIVE, UNTIL, due, null, due)).isEmpty();
+        LifecycleRules.Due d = LifecycleRules.due(ACTIVE, UNTIL, due, null, due.plusDays(1)).orElseThrow();
+        assertThat(d.to()).isEqualTo(SUSPENDED);
+        assertThat(d.reason()).contains("surveillance", "2027-03-10");
+    }
+
+    @Test
+    void a_suspension_of_six_months_becomes_a_withdrawal() {
+        LocalDate since = LocalDate.of(2027, 3, 11);
+        assertThat(LifecycleRules.due(SUSPENDED, UNTIL, null, since, LocalDate.of(2027, 9, 10))).isEmpty();
+        assertThat(LifecycleRules.due(SUSPENDED, UNTIL, null, since, LocalDate.of(2027, 9, 11)).orElseThrow().to())
+                .isEqualTo(WITHDRAWN);
+    }
+
+    @Test
+    void the_day_after_validity_ends_the_certificate_expires_whatever_else_is_due() {
+        assertThat(LifecycleRules.due(ACTIVE, UNTIL, null, null, UNTIL)).isEmpty();
+        assertThat(LifecycleRules.due(ACTIVE, UNTIL, LocalDate.of(2028, 3, 10), null, UNTIL.plusDays(1))
+                .orElseThrow().to()).isEqualTo(EXPIRED);
+        assertThat(LifecycleRules.due(SUSPENDED, UNTIL, null, LocalDate.of(2029, 1, 1), UNTIL.plusDays(1))
+                .orElseThrow().to()).isEqualTo(EXPIRED);
+    }
+
+    @Test
+    void nothing_happens_to_a_final_certificate() {
+        assertThat(LifecycleRules.due(WITHDRAWN, UNTIL, FROM, FROM, UNTIL.plusYears(1))).isEmpty();
+        assertThat(LifecycleRules.due(CANCELLED, UNTIL, FROM, null, UNTIL.plusYears(1))).isEmpty();
+    }
+}
