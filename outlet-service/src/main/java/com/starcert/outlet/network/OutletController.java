@@ -3,6 +3,7 @@ package com.starcert.outlet.network;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,10 @@ class OutletController {
             @RequestParam(required = false) String resolutionWithinHours,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
-            @RequestParam(required = false) List<String> sort) {
+            HttpServletRequest request) {
+        // read as sent: Spring would split "name,asc" into two values
+        String[] sorts = request.getParameterValues("sort");
+        List<String> sort = sorts == null ? null : List.of(sorts);
         OutletNetwork.Listing listing = network.list(enterpriseId, new OutletQuery.Params(kind, status, province,
                 city, responseWithinHours, onSiteWithinHours, resolutionWithinHours, page, size, sort));
         return ResponseEntity.ok()
