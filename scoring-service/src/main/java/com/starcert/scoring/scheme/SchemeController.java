@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import com.starcert.contracts.Scheme;
 import com.starcert.scoring.scheme.SchemeCatalog.SchemeSummary;
@@ -25,9 +28,11 @@ class SchemeController {
     static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private final SchemeCatalog catalog;
+    private final JsonMapper mapper;
 
-    SchemeController(SchemeCatalog catalog) {
+    SchemeController(SchemeCatalog catalog, JsonMapper mapper) {
         this.catalog = catalog;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -45,9 +50,20 @@ class SchemeController {
         return catalog.get(id, versionNumber(id, version));
     }
 
-    @PostMapping("/{id}/versions")
+    @PostMapping(path = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Scheme> publish(@PathVariable String id, @RequestBody SchemeDraft draft,
             @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+        return published(id, draft, correlationId);
+    }
+
+    /** The same document in YAML ({@code application/yaml}, {@code application/x-yaml} or {@code text/yaml}). */
+    @PostMapping(path = "/{id}/versions", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    ResponseEntity<Scheme> publishYaml(@PathVariable String id, @RequestBody String yaml,
+            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+        return published(id, SchemeYaml.read(yaml, mapper), correlationId);
+    }
+
+    private ResponseEntity<Scheme> published(String id, SchemeDraft draft, String correlationId) {
         Scheme scheme = catalog.publish(id, draft, correlationId == null || correlationId.isBlank()
                 ? UUID.randomUUID().toString() : truncate(correlationId.strip()));
         return ResponseEntity.created(URI.create("/api/schemes/" + scheme.id() + "/versions/" + scheme.version()))

@@ -231,6 +231,29 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void aVersionMayBePublishedAsYaml() throws Exception {
+        String id = newSchemeId();
+        String yaml = """
+                title: YAML scheme
+                indicators:
+                  - {code: Y-1, group: 体系 system, nameZh: 甲, nameEn: First, points: 4.5, scope: CENTRAL, sampled: false}
+                  - {code: Y-2, group: 体系 system, nameZh: 乙, nameEn: Second, points: 5, scope: SITES, sampled: true}
+                """;
+
+        mvc.perform(post("/api/schemes/{id}/versions", id).contentType("application/yaml").content(yaml))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", endsWith("/api/schemes/" + id + "/versions/1")))
+                .andExpect(jsonPath("$.indicators[0].points").value(4.5));
+        mvc.perform(post("/api/schemes/{id}/versions", id).contentType("application/yaml")
+                        .content("title: t\nindicators: [{code: Z, points: lots}]\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("indicators[0].points"));
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.indicators[1].code").value("Y-2"));
+    }
+
+    @Test
     void unknownSchemesAndVersionsAre404() throws Exception {
         mvc.perform(get("/api/schemes/{id}/versions/{v}", "NO-SUCH-SCHEME", 1))
                 .andExpect(status().isNotFound())
