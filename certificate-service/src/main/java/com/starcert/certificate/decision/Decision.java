@@ -26,6 +26,7 @@ import com.starcert.support.messaging.OutboxMessage;
 @CompoundIndex(name = "audit_revision_unique", def = "{'auditId': 1, 'auditRevision': -1, 'enterpriseId': 1}",
         unique = true)
 @CompoundIndex(name = "enterprise_audit", def = "{'enterpriseId': 1, 'auditId': 1}")
+@CompoundIndex(name = "certificate_outcome", def = "{'enterpriseId': 1, 'certificateNumber': 1, 'outcome': 1}")
 public record Decision(
         @Id String id,
         String auditId,

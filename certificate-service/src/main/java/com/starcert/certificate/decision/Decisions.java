@@ -52,6 +52,13 @@ public class Decisions {
                 Decision.class).getModifiedCount() == 1;
     }
 
+    /** True while a decision on an audit of this certificate is HELD for corrective actions. */
+    public boolean heldFor(String enterpriseId, String certificateNumber) {
+        return mongo.exists(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
+                .and("certificateNumber").is(certificateNumber)
+                .and("outcome").is(Outcome.HELD)), Decision.class);
+    }
+
     /** Records that the corrective actions of (auditId, revision) were verified; insert-if-absent. */
     public void recordVerification(String id, String enterpriseId, Instant verifiedAt) {
         try {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import com.starcert.certificate.CertificateSettings;
 import com.starcert.certificate.decision.CertificateNumber;
 import com.starcert.certificate.decision.CertificateStatus;
+import com.starcert.certificate.decision.Decisions;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
@@ -41,13 +42,15 @@ public class CertificateLifecycle {
     public static final String BY_RECERTIFICATION = "RECERTIFICATION";
 
     private final Certificates certificates;
+    private final Decisions decisions;
     private final OutboxEvents outboxEvents;
     private final CertificateSettings settings;
     private final Clock clock;
 
-    public CertificateLifecycle(Certificates certificates, OutboxEvents outboxEvents, CertificateSettings settings,
-                                Clock clock) {
+    public CertificateLifecycle(Certificates certificates, Decisions decisions, OutboxEvents outboxEvents,
+                                CertificateSettings settings, Clock clock) {
         this.certificates = certificates;
+        this.decisions = decisions;
         this.outboxEvents = outboxEvents;
         this.settings = settings;
         this.clock = clock;
@@ -160,6 +163,10 @@ public class CertificateLifecycle {
         Optional<LifecycleRules.Due> due = LifecycleRules.due(c.status(), c.validUntil(), c.surveillanceDue(),
                 c.suspendedOn(), today);
         if (due.isEmpty()) {
+            return false;
+        }
+        if (due.get().to() == CertificateStatus.SUSPENDED && decisions.heldFor(c.enterpriseId(), c.number())) {
+            // the surveillance was carried out in time; its decision waits for verified corrective actions
             return false;
         }
         LocalDate effectiveOn = switch (due.get().to()) {

@@ -4,10 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -39,6 +48,8 @@ public class SigningKeys {
     static final String PRIVATE_KEYS = "signing_keys";
     static final String PUBLIC_KEYS = "public_keys";
     private static final String GENERATED = "generated";
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     private final MongoTemplate mongo;
     private final CertificateSettings settings;
@@ -57,8 +68,8 @@ public class SigningKeys {
         if (key == null) {
             synchronized (this) {
                 if (active == null) {
-                    ECKey loaded = settings.signing().keyFile() != null ? fromFile(settings.signing().keyFile())
-                            : generatedOnce();
+                    String file = settings.signing().keyFile();
+                    ECKey loaded = file != null && !file.isBlank() ? fromFile(file.trim()) : generatedOnce();
                     publish(loaded);
                     active = loaded;
                 }
@@ -104,16 +115,46 @@ public class SigningKeys {
 
     private static ECKey fromFile(String file) {
         try {
-            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-            JWK jwk = content.startsWith("{") ? JWK.parse(content) : JWK.parseFromPEMEncodedObjects(content);
-            ECKey key = jwk.toECKey();
-            if (!Curve.P_256.equals(key.getCurve()) || !key.isPrivate()) {
-                throw new IllegalStateException("the signing key in " + file + " must be a private EC P-256 key");
-            }
+            ECKey key = parseKey(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             return withKeyId(key);
-        } catch (IOException | ParseException | JOSEException | ClassCastException e) {
+        } catch (IOException | ParseException | JOSEException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the signing key from " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A private EC P-256 key from a JWK (JSON) or from PEM holding both a PKCS#8 {@code PRIVATE KEY} and an X.509
+     * {@code PUBLIC KEY} block (e.g. {@code openssl pkcs8 -topk8 -nocrypt} followed by {@code openssl pkey -pubout}).
+     * Without a Bouncy Castle dependency the public half cannot be derived from a PEM private key alone.
+     */
+    static ECKey parseKey(String content) throws ParseException, GeneralSecurityException {
+        String text = content.trim();
+        ECKey key;
+        if (text.startsWith("{")) {
+            key = JWK.parse(text).toECKey();
+        } else {
+            ECPrivateKey privateKey = null;
+            ECPublicKey publicKey = null;
+            Matcher m = PEM_BLOCK.matcher(text);
+            KeyFactory factory = KeyFactory.getInstance("EC");
+            while (m.find()) {
+                byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+                if (m.group(1).equals("PRIVATE KEY")) {
+                    privateKey = (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+                } else if (m.group(1).equals("PUBLIC KEY")) {
+                    publicKey = (ECPublicKey) factory.generatePublic(new X509EncodedKeySpec(der));
+                }
+            }
+            if (privateKey == null || publicKey == null) {
+                throw new IllegalArgumentException("PEM must hold a PKCS#8 PRIVATE KEY and its PUBLIC KEY");
+            }
+            key = new ECKey.Builder(Curve.forECParameterSpec(publicKey.getParams()), publicKey)
+                    .privateKey(privateKey).build();
+        }
+        if (!Curve.P_256.equals(key.getCurve()) || !key.isPrivate()) {
+            throw new IllegalArgumentException("the signing key must be a private EC P-256 key");
+        }
+        return key;
     }
 
     private void publish(ECKey key) {
@@ -125,7 +166,7 @@ public class SigningKeys {
         }
     }
 
-    private static ECKey withKeyId(ECKey key) throws JOSEException {
+    static ECKey withKeyId(ECKey key) throws JOSEException {
         return key.getKeyID() != null ? key : new ECKey.Builder(key).keyIDFromThumbprint().build();
     }
 

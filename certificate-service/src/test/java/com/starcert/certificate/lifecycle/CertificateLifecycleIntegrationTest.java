@@ -214,6 +214,35 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_surveillance_held_for_corrective_actions_is_not_overdue_and_its_release_raises_the_level() {
+        String number = issueInitial("79.0");
+        Certificate c = certificates.byNumber(number).orElseThrow();
+        LocalDate due = c.surveillanceDue();
+        moveTo(due);
+        ScoreComputed surveillance = score(c.enterpriseId(), c.holder(), AuditType.SURVEILLANCE, "91.0", 1, false);
+        send(surveillance, SCORING);
+        Decision held = awaitDecision(surveillance.auditId());
+        assertThat(held.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(held.heldOutcome()).isEqualTo(Outcome.RAISED);
+
+        moveTo(due.plusDays(20));
+        lifecycle.sweep();
+        assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+
+        send(new CorrectiveActionsVerified(surveillance.auditId(), 1, c.enterpriseId(), 1, Instant.now()),
+                "/starcert/audit-service");
+        Decision released = await().atMost(WAIT).until(() -> decisions.latest(surveillance.auditId()).orElseThrow(),
+                d -> d.outcome() != Outcome.HELD);
+        assertThat(released.outcome()).isEqualTo(Outcome.RAISED);
+        Certificate raised = certificates.byNumber(number).orElseThrow();
+        assertThat(raised.level()).isEqualTo(Band.FOUR_STAR);
+        assertThat(raised.revision()).isEqualTo(2);
+        assertThat(raised.surveillanceDue()).isEqualTo(due.plusYears(1));
+        lifecycle.sweep();
+        assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+    }
+
+    @Test
     void maintained_surveillances_keep_it_active_until_the_end_of_validity_expires_it() throws Exception {
         String number = issueInitial("75.0");
         Certificate c = certificates.byNumber(number).orElseThrow();

@@ -48,6 +48,8 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     Decisions decisions;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
     void public_look_up_shows_only_public_fields_and_unknown_numbers_are_a_clear_404() throws Exception {
@@ -193,6 +195,29 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
         verify(document)
                 .andExpect(jsonPath("$.authentic").value(true))
                 .andExpect(jsonPath("$.liveStatus").value("SUSPENDED"));
+    }
+
+    @Test
+    void a_certificate_signed_with_a_retired_key_still_verifies() throws Exception {
+        String number = issue("轮换测试有限公司", uniqueUscc());
+        String document = mvc.perform(get("/api/public/certificates/{number}", number))
+                .andReturn().getResponse().getContentAsString();
+        ObjectNode doc = (ObjectNode) JSON.readTree(document);
+        JWSObject current = JWSObject.parse(doc.get("signature").stringValue());
+        // a key the CB used before a rotation: its public half stays in the key set
+        ECKey retired = new ECKeyGenerator(Curve.P_256).keyID("retired-" + UUID.randomUUID()).generate();
+        mongo.insert(new org.bson.Document("_id", retired.getKeyID()).append("jwk", retired.toPublicJWK()
+                .toJSONString()), "public_keys");
+        JWSObject old = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(retired.getKeyID()).build(),
+                current.getPayload());
+        old.sign(new ECDSASigner(retired));
+        doc.put("signature", old.serialize());
+
+        verify(doc.toString())
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.keyId").value(retired.getKeyID()));
+        mvc.perform(get("/api/public/keys"))
+                .andExpect(jsonPath("$.keys[*].kid", org.hamcrest.Matchers.hasItem(retired.getKeyID())));
     }
 
     org.springframework.test.web.servlet.ResultActions verify(String body) throws Exception {
