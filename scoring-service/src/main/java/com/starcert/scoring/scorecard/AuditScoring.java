@@ -21,6 +21,7 @@ import com.starcert.scoring.engine.ScoreCard;
 import com.starcert.scoring.engine.ScoringEngine;
 import com.starcert.scoring.engine.UnscorableAuditException;
 import com.starcert.scoring.scheme.SchemeCatalog;
+import com.starcert.scoring.scheme.SchemeDraft;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.messaging.OutboxMessage;
 
@@ -38,7 +39,7 @@ import com.starcert.support.messaging.OutboxMessage;
 public class AuditScoring {
 
     private static final Logger log = LoggerFactory.getLogger(AuditScoring.class);
-    private static final Pattern SCHEME_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SCHEME_ID = SchemeDraft.ID;
 
     private final ScoringEngine engine = new ScoringEngine();
     private final ScoreCards cards;
