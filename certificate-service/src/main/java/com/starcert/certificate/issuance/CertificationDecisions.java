@@ -179,10 +179,12 @@ public class CertificationDecisions {
                 issue.level(), score.score(), reasons, now);
         LocalDate validFrom = issue.validity().validFrom();
         LocalDate validUntil = issue.validity().validUntil();
-        // a recertification of a certificate in force continues the enterprise's certified period
+        // a recertification of an ACTIVE certificate continues the enterprise's certified period; after a
+        // suspension the one-year count for star levels starts again
         LocalDate certifiedSince = issue.supersedes() != null
-                ? inForce.filter(c -> c.number().equals(issue.supersedes())).map(Certificate::certifiedSince)
-                .orElse(validFrom)
+                ? inForce.filter(c -> c.number().equals(issue.supersedes()))
+                .filter(c -> c.status() == CertificateStatus.ACTIVE)
+                .map(Certificate::certifiedSince).orElse(validFrom)
                 : validFrom;
         Certificate draft = new Certificate(number.value(), 1, score.enterpriseId(), score.holder(),
                 CertificateStatus.ACTIVE, issue.level(), score.score(), validFrom, validUntil, score.scheme(),
