@@ -41,8 +41,9 @@ public final class ScoringEngine {
         List<String> problems = new ArrayList<>();
         Map<String, AuditedSite> sites = sites(audit.sites(), problems);
         boolean centralOnly = sites.size() == 1 && sites.values().iterator().next().central();
-        Map<String, String> exclusions = exclusions(scheme, audit.exclusions(), problems);
-        Map<String, Finding> findings = findings(scheme, sites, centralOnly, exclusions, audit.findings(), problems);
+        Map<String, Scheme.Indicator> byCode = byCode(scheme);
+        Map<String, String> exclusions = exclusions(byCode, audit.exclusions(), problems);
+        Map<String, Finding> findings = findings(byCode, sites, centralOnly, exclusions, audit.findings(), problems);
 
         List<IndicatorScore> indicators = new ArrayList<>();
         for (Scheme.Indicator indicator : scheme.indicators()) {
@@ -149,10 +150,18 @@ public final class ScoringEngine {
         return sites;
     }
 
-    private static Map<String, String> exclusions(Scheme scheme, List<Exclusion> list, List<String> problems) {
+    /** Indicators by code, looked up once per finding (an audit of 300 sites has thousands); first one wins. */
+    private static Map<String, Scheme.Indicator> byCode(Scheme scheme) {
+        Map<String, Scheme.Indicator> byCode = new HashMap<>();
+        scheme.indicators().forEach(i -> byCode.putIfAbsent(i.code(), i));
+        return byCode;
+    }
+
+    private static Map<String, String> exclusions(Map<String, Scheme.Indicator> indicators, List<Exclusion> list,
+                                                  List<String> problems) {
         Map<String, String> exclusions = new HashMap<>();
         for (Exclusion exclusion : list) {
-            if (exclusion.indicator() == null || scheme.indicator(exclusion.indicator()).isEmpty()) {
+            if (exclusion.indicator() == null || !indicators.containsKey(exclusion.indicator())) {
                 problems.add("exclusion of unknown indicator " + exclusion.indicator());
             } else if (exclusions.putIfAbsent(exclusion.indicator(), exclusion.justification()) != null) {
                 problems.add("indicator " + exclusion.indicator() + " is excluded twice");
@@ -161,15 +170,15 @@ public final class ScoringEngine {
         return exclusions;
     }
 
-    private static Map<String, Finding> findings(Scheme scheme, Map<String, AuditedSite> sites, boolean centralOnly,
+    private static Map<String, Finding> findings(Map<String, Scheme.Indicator> indicators,
+                                                 Map<String, AuditedSite> sites, boolean centralOnly,
                                                  Map<String, String> exclusions, List<Finding> list,
                                                  List<String> problems) {
         Map<String, Finding> findings = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (Finding finding : list) {
             String where = finding.indicator() + " at site " + finding.siteId();
-            Scheme.Indicator indicator = finding.indicator() == null ? null
-                    : scheme.indicator(finding.indicator()).orElse(null);
+            Scheme.Indicator indicator = finding.indicator() == null ? null : indicators.get(finding.indicator());
             AuditedSite site = finding.siteId() == null ? null : sites.get(finding.siteId());
             if (indicator == null) {
                 problems.add("finding for unknown indicator " + where);
