@@ -137,6 +137,7 @@ public class OutletImports {
 
     /** Writes the staged outlets chunk by chunk, then makes them visible at once; undoes everything on failure. */
     void store(OutletImport imp, List<ImportCheck.ValidRow> rows) {
+        long started = System.nanoTime();
         try {
             Instant registeredAt = now();
             int stored = 0;
@@ -150,7 +151,11 @@ public class OutletImports {
                 stored += chunk.size();
                 progress(imp.id(), stored);
             }
+            long written = System.nanoTime();
             publish(imp);
+            log.info("import {} of enterprise {}: {} outlets written in {} ms, made visible in {} ms", imp.id(),
+                    imp.enterpriseId(), stored, (written - started) / 1_000_000,
+                    (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException e) {
             String reason = isDuplicate(e)
                     ? "an outlet with a name and address of the file, or a headquarters, was registered while the "
