@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,25 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import com.starcert.audit.network.NetworkStore;
 import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.Band;
@@ -44,19 +28,13 @@ import com.starcert.contracts.CertificateIssued;
 import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EnterpriseChanged;
-import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.Holder;
-import com.starcert.contracts.IntegrationEvent;
 import com.starcert.contracts.OutletChanged;
 import com.starcert.contracts.OutletChanged.OutletKind;
 import com.starcert.contracts.OutletChanged.OutletStatus;
-import com.starcert.contracts.Scheme;
 import com.starcert.contracts.ScoreComputed;
-import com.starcert.contracts.Topics;
-import com.starcert.infra.SharedTestInfrastructure;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** audit-service against a real KRaft broker and a Mongo wire server, fed with real CloudEvents (issue 2 flows). */
 class AuditServiceIntegrationTest extends IntegrationTestBase {

@@ -3,14 +3,11 @@ package com.starcert.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,20 +34,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.contracts.AuditSubmitted;
-import com.starcert.contracts.AuditType;
-import com.starcert.contracts.Band;
-import com.starcert.contracts.CertificateIssued;
-import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EnterpriseChanged;
 import com.starcert.contracts.EventCodec;
-import com.starcert.contracts.Holder;
 import com.starcert.contracts.IntegrationEvent;
 import com.starcert.contracts.OutletChanged;
 import com.starcert.contracts.OutletChanged.OutletKind;
 import com.starcert.contracts.OutletChanged.OutletStatus;
 import com.starcert.contracts.Scheme;
-import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
 import com.starcert.infra.SharedTestInfrastructure;
 

@@ -73,7 +73,7 @@ public class AuditPlanning {
                 : ThreadLocalRandom.current().nextLong(SEED_BOUND);
         Enlargement enlargement = extra == 0 ? null : new Enlargement(extra, request.enlargement().reason());
 
-        List<Audit> earlier = audits.findByEnterpriseIdOrderByCreatedAtDesc(request.enterpriseId());
+        List<Audit> earlier = audits.findPlanningHistory(request.enterpriseId());
         String cycleId = programmes.programme(request.enterpriseId()).map(Programme::cycleId).orElse(null);
         List<Audit> cycleAudits = earlier.stream().filter(a -> Objects.equals(a.cycleId(), cycleId)).toList();
         ProgrammeStep step = ProgrammeSchedule.stepFor(type, cycleAudits);
