@@ -23,6 +23,7 @@ import com.starcert.audit.findings.FindingsUpdate;
 import com.starcert.audit.planning.AuditTeam;
 import com.starcert.audit.planning.Enlargement;
 import com.starcert.audit.planning.PlannedSite;
+import com.starcert.audit.programme.ProgrammeStep;
 import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.AuditSubmitted.Bonus;
 import com.starcert.contracts.AuditSubmitted.Exclusion;
@@ -35,7 +36,6 @@ import com.starcert.contracts.Holder;
 import com.starcert.contracts.SchemeRef;
 import com.starcert.support.messaging.OutboxAggregate;
 import com.starcert.support.messaging.OutboxMessage;
-import com.starcert.audit.programme.ProgrammeStep;
 
 /**
  * An audit (审核) of one enterprise: its pinned scheme, its site plan, the findings captured site by site, and
@@ -44,7 +44,6 @@ import com.starcert.audit.programme.ProgrammeStep;
  */
 @Document("audits")
 @CompoundIndex(name = "enterprise_newest_first", def = "{'enterpriseId': 1, 'createdAt': -1}")
-@CompoundIndex(name = "enterprise_cycle", def = "{'enterpriseId': 1, 'cycleId': 1, 'programmeStep': 1}")
 public class Audit implements OutboxAggregate {
 
     @Id

@@ -2,6 +2,7 @@ package com.starcert.audit;
 
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +19,11 @@ public class AuditQueryController {
         this.audits = audits;
     }
 
+    /** With the version as ETag, for {@code If-Match} on the writes that accept it. */
     @GetMapping("/api/audits/{id}")
-    public AuditView audit(@PathVariable String id) {
-        return audits.findById(id).map(AuditView::of)
-                .orElseThrow(() -> new ApiProblemException.NotFound("audit", id));
+    public ResponseEntity<AuditView> audit(@PathVariable String id) {
+        Audit audit = audits.findById(id).orElseThrow(() -> new ApiProblemException.NotFound("audit", id));
+        return ResponseEntity.ok().eTag(Preconditions.etag(audit)).body(AuditView.of(audit));
     }
 
     /** Newest first. */

@@ -1,10 +1,9 @@
-package com.starcert.audit.revision;
+package com.starcert.audit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import com.starcert.audit.Audit;
 
 /**
  * Optional HTTP optimistic concurrency: a client that sends {@code If-Match} with the version (ETag) it read gets

@@ -57,6 +57,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     AuditRepository repository;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     // ---------------------------------------------------------------- revisions
 
@@ -338,6 +340,10 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(ok.getHeader("ETag")).isEqualTo("\"" + (version + 1) + "\"");
         assertThat(team.get("team").get("leadAuditor").asString()).isEqualTo("Zhao Lei");
         assertThat(JSON.convertValue(team.get("team").get("members"), List.class)).containsExactly("Sun Li");
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of()))
+                .header("If-Match", "\"" + version + "\"")).andReturn().getResponse(), 412);
+        MockHttpServletResponse etagged = mvc.perform(get("/api/audits/{id}", auditId)).andReturn().getResponse();
+        assertThat(etagged.getHeader("ETag")).isEqualTo("\"" + (version + 1) + "\"");
         JsonNode noLead = body(mvc.perform(json(put("/api/audits/{id}/team", auditId), Map.of("members",
                 List.of("x")))).andReturn().getResponse(), 400);
         assertThat(fields(noLead)).containsExactly("leadAuditor");
@@ -373,6 +379,14 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString()))
                 .andReturn().getResponse(), 422);
         assertThat(missing.get("errors")).hasSize(indicators.size());
+
+        // new audits pin the latest known version of the configured scheme
+        SchemeCatalog catalog = new SchemeCatalog(new AuditSettings(schemeId, 1, null, null, null, null), mongo);
+        assertThat(catalog.current().version()).isEqualTo(1);
+        send(new SchemePublished(new Scheme(schemeId, 2, "test scheme v2", SCHEME.indicators()), Instant.now()),
+                "scoring-service");
+        await().atMost(PATIENCE).until(() -> catalog.current().version() == 2);
+        assertThat(catalog.current().indicators()).hasSize(SCHEME.indicators().size());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
 import com.starcert.audit.SchemeCatalog;
+import com.starcert.audit.Preconditions;
 import com.starcert.support.problem.ApiProblemException;
 
 /** Captures findings site by site while the audit is open; the document's version guards concurrent edits. */
@@ -23,8 +24,9 @@ public class AuditFindings {
         this.clock = clock;
     }
 
-    public Audit record(String auditId, FindingsRequest request, String by) {
+    public Audit record(String auditId, FindingsRequest request, Long expectedVersion, String by) {
         Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
+        Preconditions.check(audit, expectedVersion);
         if (!audit.status().open()) {
             throw new ApiProblemException.Conflict("audit " + auditId + " is " + audit.status()
                     + "; findings can no longer be changed");

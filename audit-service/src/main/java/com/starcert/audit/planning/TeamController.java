@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
 import com.starcert.audit.AuditView;
-import com.starcert.audit.revision.Preconditions;
+import com.starcert.audit.Preconditions;
 import com.starcert.support.problem.ApiProblemException;
 
 /** The audit team can be changed while the audit is open (planned, in progress or returned). */

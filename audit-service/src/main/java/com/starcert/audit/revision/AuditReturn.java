@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
+import com.starcert.audit.Preconditions;
 import com.starcert.support.problem.ApiProblemException;
 
 /**

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.starcert.audit.Actor;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditView;
+import com.starcert.audit.Preconditions;
 
 @RestController
 public class RevisionController {

@@ -11,6 +11,7 @@ import com.starcert.audit.AuditRepository;
 import com.starcert.audit.AuditSettings;
 import com.starcert.audit.SchemeCatalog;
 import com.starcert.audit.network.NetworkStore;
+import com.starcert.audit.Preconditions;
 import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.Holder;
 import com.starcert.contracts.Scheme;
@@ -42,8 +43,9 @@ public class AuditSubmission {
         this.clock = clock;
     }
 
-    public Audit submit(String auditId, String by) {
+    public Audit submit(String auditId, Long expectedVersion, String by) {
         Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
+        Preconditions.check(audit, expectedVersion);
         if (!audit.status().open()) {
             throw new ApiProblemException.Conflict("audit " + auditId + " is already " + audit.status());
         }
