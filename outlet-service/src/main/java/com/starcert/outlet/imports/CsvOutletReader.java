@@ -108,7 +108,7 @@ public final class CsvOutletReader {
                 continue; // an empty line, e.g. at the end of the file
             }
             if (rows.size() == maxRows) {
-                return new ImportFile(rows, List.of(), true);
+                return ImportFile.tooMany(rows, line, maxRows);
             }
             rows.add(row(line, cells, header.size(), index));
         }

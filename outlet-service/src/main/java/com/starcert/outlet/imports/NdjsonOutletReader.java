@@ -43,7 +43,7 @@ public final class NdjsonOutletReader {
                 continue;
             }
             if (rows.size() == maxRows) {
-                return new ImportFile(rows, List.of(), true);
+                return ImportFile.tooMany(rows, lineNumber, maxRows);
             }
             rows.add(row(lineNumber, line.strip(), mapper));
         }

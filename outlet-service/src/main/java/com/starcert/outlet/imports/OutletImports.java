@@ -99,9 +99,8 @@ public class OutletImports {
                 ? CsvOutletReader.read(text, settings.maxRows())
                 : NdjsonOutletReader.read(text, settings.maxRows(), json);
         if (file.tooManyRows()) {
-            throw new ImportRefused("the file has more than " + settings.maxRows() + " outlet rows; split it",
-                    file.rows().size(), 0, List.of(ImportProblem.of(file.rows().get(file.rows().size() - 1).row(),
-                    "file", "an import takes at most " + settings.maxRows() + " rows")), settings.maxListedProblems());
+            throw new ImportRefused("the file has more than " + settings.maxRows() + " outlet rows; nothing was "
+                    + "imported", file.rows().size(), 0, file.fileProblems(), settings.maxListedProblems());
         }
         if (file.rows().isEmpty() && file.fileProblems().isEmpty()) {
             throw new ImportRefused("the file has no outlet rows", 0, 0,
@@ -236,12 +235,28 @@ public class OutletImports {
         try (InputStream in = content) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw new ApiProblemException.InvalidRequest("file", "is larger than " + settings.maxFileSize()
-                        + "; split it");
+                throw new FileTooLarge(settings.maxFileSize());
             }
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 413, as for a multipart upload over {@code spring.servlet.multipart.max-file-size}. */
+    static final class FileTooLarge extends org.springframework.web.ErrorResponseException {
+        FileTooLarge(org.springframework.util.unit.DataSize max) {
+            super(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, problem(max), null);
+        }
+
+        private static org.springframework.http.ProblemDetail problem(org.springframework.util.unit.DataSize max) {
+            var body = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                    "the file is larger than " + max.toMegabytes() + " MB; split it");
+            body.setTitle("File too large");
+            body.setProperty("errors", List.of(new com.starcert.support.problem.FieldProblem("file",
+                    "must be at most " + max.toMegabytes() + " MB")));
+            return body;
         }
     }
 

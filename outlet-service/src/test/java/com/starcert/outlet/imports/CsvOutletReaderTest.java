@@ -91,7 +91,10 @@ class CsvOutletReaderTest {
             text.append(row.formatted(i));
         }
         assertThat(CsvOutletReader.read(text.toString(), 4).tooManyRows()).isFalse();
-        assertThat(CsvOutletReader.read(text.toString(), 3).tooManyRows()).isTrue();
+        ImportFile tooMany = CsvOutletReader.read(text.toString(), 3);
+        assertThat(tooMany.tooManyRows()).isTrue();
+        assertThat(tooMany.fileProblems()).extracting(ImportProblem::row, ImportProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "file"));
     }
 
     @Test
