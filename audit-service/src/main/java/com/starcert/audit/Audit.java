@@ -3,10 +3,13 @@ package com.starcert.audit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -39,8 +42,9 @@ import com.starcert.support.messaging.OutboxMessage;
 
 /**
  * An audit (审核) of one enterprise: its pinned scheme, its site plan, the findings captured site by site, and
- * what scoring and certification made of it. The document is its own outbox: the AuditSubmitted event is written
- * in the same save as the status change.
+ * what scoring and certification made of it, its team, evidence files and corrective actions (整改). The document
+ * is its own outbox: AuditSubmitted and CorrectiveActionsVerified are written in the same save as the change they
+ * report.
  */
 @Document("audits")
 @CompoundIndex(name = "enterprise_newest_first", def = "{'enterpriseId': 1, 'createdAt': -1}")
@@ -178,7 +182,7 @@ public class Audit implements OutboxAggregate {
 
     /** Submission with corrective actions due 30 days after it. */
     public AuditSubmitted submit(Holder currentHolder, Instant at, String by) {
-        return submit(currentHolder, at, by, at.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(30));
+        return submit(currentHolder, at, by, at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(30));
     }
 
     /**
@@ -222,7 +226,7 @@ public class Audit implements OutboxAggregate {
      * The CB verifies a corrective action; when that settles the current revision's actions, the event telling
      * certificate-service to release its decision is returned (once per revision) for the same save.
      */
-    public java.util.Optional<CorrectiveActionsVerified> verifyCorrectiveAction(String actionId, String by,
+    public Optional<CorrectiveActionsVerified> verifyCorrectiveAction(String actionId, String by,
                                                                                String note, Instant at) {
         requireCorrecting();
         replaceAction(currentAction(actionId).verify(by, note, at));
@@ -230,14 +234,14 @@ public class Audit implements OutboxAggregate {
     }
 
     /** CorrectiveActionsVerified when the current revision's actions are all verified and it was not yet reported. */
-    public java.util.Optional<CorrectiveActionsVerified> settleCorrectiveActions(Instant at) {
+    public Optional<CorrectiveActionsVerified> settleCorrectiveActions(Instant at) {
         if (!CorrectiveActions.settled(correctiveActions, revision)
                 || Integer.valueOf(revision).equals(correctiveActionsVerifiedRevision)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         correctiveActionsVerifiedRevision = revision;
         correctiveActionsVerifiedAt = at;
-        return java.util.Optional.of(new CorrectiveActionsVerified(id, revision, enterpriseId,
+        return Optional.of(new CorrectiveActionsVerified(id, revision, enterpriseId,
                 CorrectiveActions.ofRevision(correctiveActions, revision).size(), at));
     }
 
@@ -250,7 +254,7 @@ public class Audit implements OutboxAggregate {
         return CorrectiveActions.ofRevision(correctiveActions, revision).stream()
                 .filter(a -> a.id().equals(actionId))
                 .findFirst()
-                .orElseThrow(() -> new java.util.NoSuchElementException(actionId));
+                .orElseThrow(() -> new NoSuchElementException(actionId));
     }
 
     private void replaceAction(CorrectiveAction next) {
