@@ -29,13 +29,18 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 
 import com.starcert.outlet.enterprise.EnterpriseRegistry;
 import com.starcert.outlet.network.Outlet;
 import com.starcert.outlet.network.OutletStatus;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FieldProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -244,18 +249,17 @@ public class OutletImports {
     }
 
     /** 413, as for a multipart upload over {@code spring.servlet.multipart.max-file-size}. */
-    static final class FileTooLarge extends org.springframework.web.ErrorResponseException {
-        FileTooLarge(org.springframework.util.unit.DataSize max) {
-            super(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, problem(max), null);
+    static final class FileTooLarge extends ErrorResponseException {
+        FileTooLarge(DataSize max) {
+            super(HttpStatus.CONTENT_TOO_LARGE, problem(max), null);
         }
 
-        private static org.springframework.http.ProblemDetail problem(org.springframework.util.unit.DataSize max) {
-            var body = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+        private static ProblemDetail problem(DataSize max) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "the file is larger than " + max.toMegabytes() + " MB; split it");
             body.setTitle("File too large");
-            body.setProperty("errors", List.of(new com.starcert.support.problem.FieldProblem("file",
-                    "must be at most " + max.toMegabytes() + " MB")));
+            body.setProperty("errors", List.of(new FieldProblem("file", "must be at most " + max.toMegabytes()
+                    + " MB")));
             return body;
         }
     }

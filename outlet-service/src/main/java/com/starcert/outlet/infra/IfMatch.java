@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import com.starcert.support.problem.ApiProblemException;
 import com.starcert.support.problem.FieldProblem;
 
 /**
@@ -37,7 +38,7 @@ public record IfMatch(Set<Long> versions) {
         for (String part : header.split(",", -1)) {
             Matcher m = TAG.matcher(part);
             if (!m.matches()) {
-                throw new com.starcert.support.problem.ApiProblemException.InvalidRequest(HEADER,
+                throw new ApiProblemException.InvalidRequest(HEADER,
                         "must be the ETag of a version read before, e.g. \"3\" (got " + header.strip() + ")");
             }
             versions.add(Long.parseLong(m.group(1)));
