@@ -140,6 +140,60 @@ class CertificationEndToEndTest {
 
     @Test
     @Order(2)
+    void aSpecialDeductionHoldsTheCertificateUntilItsCorrectiveActionIsVerified() {
+        String enterpriseId = registerEnterprise("整改测试服务有限公司", Demo.randomUscc("410100"));
+        registerOutlet(enterpriseId, "开封网点", "BRANCH", "410202");
+        registerOutlet(enterpriseId, "长沙网点", "BRANCH", "430102");
+        awaitScope(enterpriseId, 2);
+        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
+                .expect(201).body();
+        String auditId = audit.path("id").asString();
+        AuditWorksheet sheet = new AuditWorksheet(audit);
+        for (String site : sheet.siteIds()) {
+            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+        }
+        api.put("/api/audits/" + auditId + "/findings", Map.of("specialDeductions", List.of(Map.of(
+                "category", "LEGAL", "description", "三包 warranty card not issued for two repairs")))).expect(200);
+        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+
+        // 100 − 1 special deduction = 99.0; the decision waits for the corrective action (brief §5)
+        api.await("/api/audits/" + auditId, r -> "AWAITING_CORRECTIVE_ACTIONS".equals(r.text("status")),
+                Duration.ofSeconds(90));
+        assertThat(api.get("/api/scores/" + auditId).expect(200).body().path("score").decimalValue())
+                .isEqualByComparingTo("99.0");
+        assertThat(api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200).body()).isEmpty();
+
+        JsonNode actions = api.get("/api/audits/" + auditId + "/corrective-actions").expect(200).body();
+        assertThat(actions.path("actions")).hasSize(1);
+        String actionId = actions.path("actions").get(0).path("id").asString();
+        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
+                Map.of("verifiedBy", "lead auditor")).expect(409); // no evidence yet
+        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/evidence",
+                Map.of("text", "warranty cards issued and the procedure retrained")).expect(200);
+        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
+                Map.of("verifiedBy", "lead auditor", "note", "checked on site")).expect(200);
+
+        // audit.corrective-actions-verified releases the held decision
+        api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")), Duration.ofSeconds(90));
+        JsonNode certificates = api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200).body();
+        assertThat(certificates).hasSize(1);
+        String number = certificates.get(0).path("number").asString();
+        assertThat(certificates.get(0).path("level").asString()).isEqualTo("COMPLIANT");
+
+        // the public sees status and scope but not the score, and the signed document verifies
+        JsonNode published = api.get("/api/public/certificates/" + number).expect(200).body();
+        assertThat(published.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(published.has("score")).isFalse();
+        assertThat(api.post("/api/public/certificates/verify", published).expect(200).body()
+                .path("authentic").asBoolean()).isTrue();
+        tools.jackson.databind.node.ObjectNode forged = (tools.jackson.databind.node.ObjectNode) published.deepCopy();
+        forged.put("level", "FIVE_STAR");
+        assertThat(api.post("/api/public/certificates/verify", forged).expect(200).body()
+                .path("authentic").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(3)
     void badInputIsAProblemNotAServerError() {
         JsonNode badUscc = api.post("/api/enterprises", Map.of("name", "X", "uscc", "91350100M000100Y44",
                 "address", Map.of("regionCode", "350100", "line", "福州"),
@@ -148,10 +202,12 @@ class CertificationEndToEndTest {
         api.post("/api/enterprises", "{\"name\": ").expect(400);
         api.get("/api/audits/" + UUID.randomUUID()).expect(404);
         api.get("/api/certificates/GBT27922-1999-999999").expect(404);
+        api.get("/api/public/certificates/GBT27922-1999-999999").expect(404);
+        api.get("/api/no-such-resource").expect(404);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSubmissionWhileTheBrokerIsDownIsCertifiedOnceItIsBack() {
         String enterpriseId = registerEnterprise("断网测试服务有限公司", Demo.randomUscc("410100"));
         registerOutlet(enterpriseId, "济南网点", "BRANCH", "370102");
