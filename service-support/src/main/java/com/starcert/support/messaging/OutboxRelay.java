@@ -11,7 +11,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,6 +42,7 @@ public class OutboxRelay {
     private final Duration lease;
     private final Duration sendTimeout;
     private final int batchSize;
+    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, List<String> collections,
                        Clock clock, Duration lease, Duration sendTimeout, int batchSize) {
@@ -88,13 +91,30 @@ public class OutboxRelay {
     }
 
     private Document claimNext(String collection) {
+        ensurePendingIndex(collection);
         var now = clock.instant();
         Query query = Query.query(new Criteria().andOperator(
-                Criteria.where(OUTBOX + ".0").exists(true),
+                Criteria.where(OUTBOX + ".eventId").exists(true),
                 new Criteria().orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now))));
         query.fields().include(OUTBOX);
         return mongo.findAndModify(query, new Update().set(LEASE, now.plus(lease)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    /**
+     * A sparse index on the pending events' ids, so finding work is an index look-up rather than a scan of the
+     * whole collection (documents without pending events are not in the index at all).
+     */
+    private void ensurePendingIndex(String collection) {
+        if (indexed.add(collection)) {
+            try {
+                mongo.indexOps(collection).createIndex(new Index().on(OUTBOX + ".eventId", Sort.Direction.ASC)
+                        .sparse().named("outbox_pending"));
+            } catch (RuntimeException e) {
+                indexed.remove(collection);
+                log.warn("could not create the outbox index on {}: {}", collection, e.getMessage());
+            }
+        }
     }
 
     private List<OutboxMessage> pending(Document document) {
