@@ -42,6 +42,21 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
     // ---------------------------------------------------------------- network read model
 
     @Test
+    void outletIdsShapedLikeObjectIdsAsOutletServiceIssuesThemAreReadBack() throws Exception {
+        String enterpriseId = new org.bson.types.ObjectId().toHexString();
+        String outletId = new org.bson.types.ObjectId().toHexString();
+        send(enterprise(enterpriseId, 1));
+        send(outlet(enterpriseId, outletId, 1, OutletKind.BRANCH, OutletStatus.ACTIVE, "410105"));
+
+        JsonNode scope = awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 1);
+        assertThat(scope.get("provinces").toString()).contains("41");
+        mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enterpriseId\":\"" + enterpriseId + "\",\"type\":\"INITIAL\"}"))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201))
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains(outletId));
+    }
+
+    @Test
     void outletsArrivingAsEventsMakeTheAuditScopeAndStaleOrReplayedEventsChangeNothing() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
         mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId))

@@ -80,13 +80,14 @@ public class NetworkStore {
 
     /**
      * Read as plain documents and mapped by hand: at 10 000 outlets the generic mapping was most of the time a
-     * recertification plan took.
+     * recertification plan took. Spring Data stores an id that looks like an ObjectId (outlet-service's ids do) as
+     * an ObjectId, so the id is read back as text whatever its BSON type.
      */
     private List<Outlet> outlets(String enterpriseId) {
         List<Outlet> outlets = new ArrayList<>();
         for (Document d : mongo.getCollection(mongo.getCollectionName(Outlet.class))
                 .find(new Document("enterpriseId", enterpriseId))) {
-            outlets.add(new Outlet(d.getString("_id"), d.getString("enterpriseId"), d.getString("name"),
+            outlets.add(new Outlet(String.valueOf(d.get("_id")), d.getString("enterpriseId"), d.getString("name"),
                     enumOf(OutletKind.class, d.getString("kind")), enumOf(OutletStatus.class, d.getString("status")),
                     d.getString("regionCode"), d.getString("addressLine"), instant(d.get("registeredAt")),
                     number(d.get("version")), (int) number(d.get("openComplaints"))));
