@@ -107,7 +107,7 @@ class EventContractTest {
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance not carried out",
                 null, LocalDate.of(2027, 11, 27), T)).path("data");
         assertThat(fields(changed)).containsExactly("certificateNumber", "certificateRevision", "enterpriseId",
-                "previousStatus", "status", "level", "reason", "auditId", "effectiveOn", "changedAt");
+                "previousStatus", "status", "level", "reason", "auditId", "auditRevision", "effectiveOn", "changedAt");
     }
 
     @Test
