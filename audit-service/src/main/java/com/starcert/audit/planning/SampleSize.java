@@ -5,6 +5,10 @@ import com.starcert.contracts.AuditType;
 /**
  * IAF MD 1 sample sizes (brief §4), always rounded up and computed in integers: {@code Math.sqrt} would turn
  * ⌈0.6·√10000⌉ = 60 into 61 on an unlucky rounding, so every formula is reduced to an integer square root.
+ * <p>
+ * A SPECIAL audit (特殊审核) is sized as a surveillance (our rule): ⌈0.6·√n⌉, or ⌈0.3·n⌉ when sampling is not
+ * appropriate. Outlets the CB names for it are visited first and may take the sample above the formula, see
+ * {@link SitePlanner} and {@link #withNamed(int, int, int)}.
  */
 public final class SampleSize {
 
@@ -24,14 +28,34 @@ public final class SampleSize {
         if (!samplingAppropriate) {
             return switch (type) {
                 case INITIAL, RECERTIFICATION -> n;
-                case SURVEILLANCE -> (int) ceilDiv(3L * n, 10);   // ⌈0.3·n⌉
+                case SURVEILLANCE, SPECIAL -> (int) ceilDiv(3L * n, 10);   // ⌈0.3·n⌉
             };
         }
         return switch (type) {
             case INITIAL -> (int) ceilSqrt(n);                           // ⌈√n⌉
-            case SURVEILLANCE -> (int) ceilDiv(ceilSqrt(36L * n), 10);   // ⌈0.6·√n⌉ = ⌈√(36n) / 10⌉
+            case SURVEILLANCE, SPECIAL -> (int) ceilDiv(ceilSqrt(36L * n), 10); // ⌈0.6·√n⌉ = ⌈√(36n) / 10⌉
             case RECERTIFICATION -> (int) ceilDiv(ceilSqrt(64L * n), 10); // ⌈0.8·√n⌉ = ⌈√(64n) / 10⌉
         };
+    }
+
+    /**
+     * The sample of a SPECIAL audit whose CB named {@code named} outlets (our rule): the formula, unless the named
+     * outlets and the random quarter of the sample (⌈s/4⌉, brief §4) do not fit in it — then the smallest s with
+     * s − ⌈s/4⌉ ≥ named. Never more than the n outlets there are: when every outlet is named, none is left to draw.
+     *
+     * @param formula {@link #of} for the audit
+     * @param named   distinct active outlets the CB named, at most n
+     * @param n       the sample base
+     */
+    public static int withNamed(int formula, int named, int n) {
+        if (named <= 0) {
+            return formula;
+        }
+        int s = Math.max(formula, named);
+        while (s - randomShare(s) < named && s < n) {
+            s++;
+        }
+        return s;
     }
 
     /** At least a quarter of the sample, rounded up, is drawn at random. */

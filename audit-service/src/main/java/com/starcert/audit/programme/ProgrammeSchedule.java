@@ -72,7 +72,8 @@ public final class ProgrammeSchedule {
     }
 
     /**
-     * The step a new audit of this type takes in the cycle (null: an additional surveillance beyond the two).
+     * The step a new audit of this type takes in the cycle (null: an additional surveillance beyond the two, or a
+     * SPECIAL audit, which the CB orders outside the programme).
      *
      * @param cycleAudits the audits already planned in the same cycle
      */
@@ -85,6 +86,7 @@ public final class ProgrammeSchedule {
                 boolean second = cycleAudits.stream().anyMatch(a -> a.programmeStep() == ProgrammeStep.SURVEILLANCE_2);
                 yield !first ? ProgrammeStep.SURVEILLANCE_1 : !second ? ProgrammeStep.SURVEILLANCE_2 : null;
             }
+            case SPECIAL -> null;
         };
     }
 }

@@ -50,7 +50,7 @@ public sealed interface CertificationDecision {
     record Hold(CertificationDecision pending, List<String> reasons) implements CertificationDecision {
         public Hold {
             if (!(pending instanceof Issue || pending instanceof Maintain || pending instanceof Lower
-                    || pending instanceof Raise)) {
+                    || pending instanceof Raise || pending instanceof Restore)) {
                 throw new IllegalArgumentException("only a positive decision can be held: " + pending);
             }
             reasons = List.copyOf(reasons);
@@ -62,7 +62,7 @@ public sealed interface CertificationDecision {
         }
     }
 
-    /** Surveillance confirmed the certificate at its current level. */
+    /** Surveillance (or a special audit) confirmed the ACTIVE certificate at its current level. */
     record Maintain(String certificateNumber, Band level, List<String> reasons) implements CertificationDecision {
         public Maintain {
             reasons = List.copyOf(reasons);
@@ -74,7 +74,7 @@ public sealed interface CertificationDecision {
         }
     }
 
-    /** Surveillance earned a lower (still certifiable) level: revise the certificate. */
+    /** Surveillance (or a special audit) earned a lower (still certifiable) level: revise the certificate. */
     record Lower(String certificateNumber, Band from, Band to, List<String> reasons) implements CertificationDecision {
         public Lower {
             reasons = List.copyOf(reasons);
@@ -101,7 +101,7 @@ public sealed interface CertificationDecision {
         }
     }
 
-    /** Surveillance scored below 70: suspend the certificate. */
+    /** Surveillance (or a special audit) of an ACTIVE certificate scored below 70: suspend the certificate. */
     record Suspend(String certificateNumber, List<String> reasons) implements CertificationDecision {
         public Suspend {
             reasons = List.copyOf(reasons);
@@ -110,6 +110,29 @@ public sealed interface CertificationDecision {
         @Override
         public Outcome outcome() {
             return Outcome.SUSPENDED;
+        }
+    }
+
+    /**
+     * A special audit (特殊审核) scored at least 70 on a SUSPENDED certificate: restore it (恢复) to ACTIVE at
+     * {@code to}, the lower of its level {@code from} and the band the audit earned; a certificate restored at a
+     * lower level is revised (next revision).
+     */
+    record Restore(String certificateNumber, Band from, Band to, List<String> reasons) implements CertificationDecision {
+        public Restore {
+            Objects.requireNonNull(from);
+            Objects.requireNonNull(to);
+            reasons = List.copyOf(reasons);
+        }
+
+        /** The certificate comes back at a lower level than it had: a revised certificate. */
+        public boolean lowered() {
+            return to != from;
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.RESTORED;
         }
     }
 }
