@@ -19,7 +19,26 @@ import com.starcert.contracts.Band;
  *       when star levels may be granted (certified for a year, or the audit is outstanding), else maintains;
  *       lower but ≥ 70 lowers it by a revised certificate; &lt; 70 suspends; without a current certificate
  *       there is nothing to survey and the decision is a refusal.</li>
- *   <li>Open special deductions (特别扣分项) hold a positive decision until the CB verifies the corrective actions.
+ *   <li>SPECIAL (特殊审核: a short-notice or extra audit the CB orders outside the programme — after serious
+ *       complaints, a scope extension, or to check whether a suspension can be lifted) needs a certificate in force;
+ *       without one it is refused (a special audit neither issues nor revives a certificate).
+ *       <ul>
+ *         <li>On an ACTIVE certificate it is decided like a surveillance for maintain / lower / suspend: at or above
+ *             the current level maintains, lower but ≥ 70 lowers by a revised certificate, &lt; 70 suspends. It
+ *             never raises the level, even when the band is higher and star levels could be granted: raising stays
+ *             with the programme's surveillance and recertification audits.</li>
+ *         <li>On a SUSPENDED certificate ≥ 70 restores it (恢复) to ACTIVE at the lower of its level and the band
+ *             (a revised certificate when that is lower); &lt; 70 is a refusal: the suspension is not lifted, the
+ *             certificate stays SUSPENDED exactly as it was and its six-month limit keeps running. (A refusal
+ *             rather than a "maintained while suspended": the certificate is not written and nothing about it
+ *             changes, which is what REFUSED already means for a surveillance of a suspended certificate; the
+ *             decision is still published, as CertificationRefused.)</li>
+ *         <li>A special audit is not the programme's surveillance: it neither counts as the yearly surveillance
+ *             nor moves the surveillance due date, except that a restore recalculates it as a CB restore does
+ *             (the lifecycle applies that; these rules only decide).</li>
+ *       </ul></li>
+ *   <li>Open special deductions (特别扣分项) hold a positive decision (issue, maintain, lower, raise, restore) until
+ *       the CB verifies the corrective actions, for every audit type alike.
  *       A negative decision is not held: verifying corrective actions does not give back the deducted points, so
  *       it could not turn a refusal or a suspension into a pass.</li>
  * </ul>
@@ -39,6 +58,7 @@ public final class DecisionRules {
             case INITIAL -> initial(audit, current, decisionDate);
             case RECERTIFICATION -> recertification(audit, current, decisionDate);
             case SURVEILLANCE -> surveillance(audit, current, decisionDate);
+            case SPECIAL -> special(audit, current);
         };
         return holdForCorrectiveActions(audit, decision);
     }
@@ -125,6 +145,48 @@ public final class DecisionRules {
                 + " is revised at " + audit.band()));
     }
 
+    private static CertificationDecision special(AuditResult audit, Optional<CurrentCertificate> current) {
+        if (current.isEmpty()) {
+            return new CertificationDecision.Refuse(List.of("special audit but the enterprise holds no certificate "
+                    + "in force (ACTIVE or SUSPENDED): a special audit neither issues nor revives a certificate"));
+        }
+        CurrentCertificate c = current.get();
+        String scored = "special audit scored " + audit.score().toPlainString() + " (" + audit.band() + ")";
+        if (!c.active()) {
+            if (!audit.passed()) {
+                return new CertificationDecision.Refuse(List.of(scored + ", below 70: the suspension of certificate "
+                        + c.number() + " is not lifted; it stays " + c.status()));
+            }
+            List<String> reasons = new ArrayList<>();
+            reasons.add(scored + ", at least 70: certificate " + c.number() + " is restored from " + c.status());
+            Band to = rank(audit.band()) < rank(c.level()) ? audit.band() : c.level();
+            if (to != c.level()) {
+                reasons.add("below its level " + c.level() + ": certificate " + c.number() + " is revised at " + to);
+            } else {
+                reasons.add("at its level " + c.level() + (audit.band() != c.level()
+                        ? " (a special audit never raises the level: score earned " + audit.band() + ")" : ""));
+            }
+            return new CertificationDecision.Restore(c.number(), c.level(), to, reasons);
+        }
+        if (!audit.passed()) {
+            return new CertificationDecision.Suspend(c.number(), List.of(scored + ", below 70: certificate "
+                    + c.number() + " is suspended (failed special audit)"));
+        }
+        if (rank(audit.band()) > rank(c.level())) {
+            return new CertificationDecision.Maintain(c.number(), c.level(), List.of(scored + ", above the current "
+                    + "level " + c.level() + ": certificate " + c.number() + " is maintained at " + c.level()
+                    + " (a special audit never raises the level; raising stays with the programme's surveillance "
+                    + "and recertification)"));
+        }
+        if (audit.band() == c.level()) {
+            return new CertificationDecision.Maintain(c.number(), c.level(), List.of(scored
+                    + ", at the current level " + c.level() + ": certificate " + c.number() + " is maintained"));
+        }
+        return new CertificationDecision.Lower(c.number(), c.level(), audit.band(), List.of(scored
+                + ", below the current level " + c.level() + ": certificate " + c.number()
+                + " is revised at " + audit.band()));
+    }
+
     private static Band grantedLevel(AuditResult audit, boolean heldCompliantAYear, List<String> reasons) {
         Band band = audit.band();
         if (band == Band.COMPLIANT) {
@@ -157,7 +219,8 @@ public final class DecisionRules {
         boolean positive = decision instanceof CertificationDecision.Issue
                 || decision instanceof CertificationDecision.Maintain
                 || decision instanceof CertificationDecision.Lower
-                || decision instanceof CertificationDecision.Raise;
+                || decision instanceof CertificationDecision.Raise
+                || decision instanceof CertificationDecision.Restore;
         if (!positive) {
             return decision;
         }

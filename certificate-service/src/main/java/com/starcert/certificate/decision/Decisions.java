@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import com.starcert.contracts.AuditType;
 import com.starcert.support.messaging.OutboxMessage;
 
 /** The decision record. */
@@ -52,11 +53,15 @@ public class Decisions {
                 Decision.class).getModifiedCount() == 1;
     }
 
-    /** True while a decision on an audit of this certificate is HELD for corrective actions. */
+    /**
+     * True while a surveillance decision on this certificate is HELD for corrective actions: the surveillance was
+     * carried out in time. A held special audit (特殊审核) does not count: it is not the programme's surveillance.
+     */
     public boolean heldFor(String enterpriseId, String certificateNumber) {
         return mongo.exists(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
                 .and("certificateNumber").is(certificateNumber)
-                .and("outcome").is(Outcome.HELD)), Decision.class);
+                .and("outcome").is(Outcome.HELD)
+                .and("auditType").ne(AuditType.SPECIAL)), Decision.class);
     }
 
     /** Records that the corrective actions of (auditId, revision) were verified; insert-if-absent. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.starcert.certificate.CertificateSettings;
@@ -28,6 +29,7 @@ import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.certificate.verification.CertificateSignatures;
+import com.starcert.contracts.AuditType;
 import com.starcert.contracts.AuditedSite;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificationRefused;
@@ -39,6 +41,13 @@ import com.starcert.support.messaging.OutboxMessage;
 /**
  * Takes and records the certification decision on a scored audit revision, exactly once, and releases a HELD
  * decision exactly once when its corrective actions are verified.
+ * <p>
+ * Every final decision publishes exactly one event naming the audit and its revision, so audit-service sees every
+ * audit decided: ISSUED, RAISED and LOWERED a CertificateIssued (the new certificate or revision); REFUSED a
+ * CertificationRefused (from the Decision's outbox); SUSPENDED a CertificateStatusChanged ACTIVE → SUSPENDED;
+ * RESTORED a CertificateStatusChanged SUSPENDED → ACTIVE (with the new revision and level when restored lower);
+ * MAINTAINED a CertificateStatusChanged ACTIVE → ACTIVE. A HELD decision publishes nothing until it is released.
+ * A recertification also publishes the CertificateStatusChanged that ends the certificate it supersedes.
  * <p>
  * Without multi-document transactions a decision that changes a certificate takes two writes: first the
  * certificate (the commit point; it carries its events and a {@link CertificateChange} naming the audit), then the
@@ -156,8 +165,10 @@ public class CertificationDecisions {
             revise(score, raise, raise.to(), reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Suspend suspend) {
             suspend(score, suspend, reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
+        } else if (decision instanceof CertificationDecision.Restore restore) {
+            restore(score, restore, reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Maintain maintain) {
-            maintain(score, maintain, reasons, inForce.orElseThrow(), now, today, recorder);
+            maintain(score, maintain, reasons, inForce.orElseThrow(), now, today, correlationId, recorder);
         } else if (decision instanceof CertificationDecision.Refuse) {
             CertificationRefused refused = new CertificationRefused(score.auditId(), score.revision(),
                     score.enterpriseId(), score.score(), Band.of(score.score()), String.join("; ", reasons), now);
@@ -207,7 +218,7 @@ public class CertificationDecisions {
             log.warn("certificate {} for audit {} was issued concurrently", number, score.auditId());
         }
         if (issue.supersedes() != null) {
-            lifecycle.supersede(issue.supersedes(), number.value(), score.auditId(), correlationId);
+            lifecycle.supersede(issue.supersedes(), number.value(), score.auditId(), score.revision(), correlationId);
         }
         recorder.record(score, issue.outcome(), issue, reasons, number.value(), now, List.of());
     }
@@ -218,8 +229,7 @@ public class CertificationDecisions {
                 score.revision(), now));
         CertificateChange change = new CertificateChange(score.auditId(), score.revision(), decision.outcome(),
                 revised.revision(), to, score.score(), reasons, now);
-        LocalDate nextDue = LifecycleRules.nextSurveillanceDue(current.surveillanceDue(), current.validFrom(),
-                current.validUntil(), today);
+        LocalDate nextDue = surveillanceDueAfter(score, current, today);
         OutboxMessage message = outboxEvents.message(revised.issuedEvent(), correlationId);
         if (!certificates.revise(current, revised, change, nextDue, message)) {
             // changed by someone else meanwhile: fail so that the retry decides again on the fresh state
@@ -231,13 +241,20 @@ public class CertificationDecisions {
         recorder.record(score, decision.outcome(), decision, reasons, current.number(), now, List.of());
     }
 
+    /**
+     * The certificate stays as it is, but the decision is still published: a CertificateStatusChanged ACTIVE →
+     * ACTIVE naming the audit, in the same write as the change record, so a replay finds the change and publishes
+     * nothing more.
+     */
     private void maintain(ScoreComputed score, CertificationDecision.Maintain maintain, List<String> reasons,
-                          Certificate current, Instant now, LocalDate today, Recorder recorder) {
+                          Certificate current, Instant now, LocalDate today, String correlationId,
+                          Recorder recorder) {
         CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.MAINTAINED,
                 current.revision(), current.level(), score.score(), reasons, now);
-        LocalDate nextDue = LifecycleRules.nextSurveillanceDue(current.surveillanceDue(), current.validFrom(),
-                current.validUntil(), today);
-        if (!certificates.maintain(current, change, nextDue)) {
+        LocalDate nextDue = surveillanceDueAfter(score, current, today);
+        OutboxMessage message = outboxEvents.message(current.keptEvent(String.join("; ", reasons), score.auditId(),
+                score.revision(), today, now), correlationId);
+        if (!certificates.maintain(current, change, nextDue, message)) {
             throw new IllegalStateException("certificate " + current.number() + " changed while audit "
                     + score.auditId() + " was being decided");
         }
@@ -249,12 +266,64 @@ public class CertificationDecisions {
                          Recorder recorder) {
         CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.SUSPENDED,
                 current.revision(), current.level(), score.score(), reasons, now);
+        // a special audit is not the surveillance: the due date stays as it is (it matters again once restored)
         if (!lifecycle.apply(current, CertificateStatus.SUSPENDED, String.join("; ", suspend.reasons()),
-                CertificateLifecycle.BY_AUDIT, score.auditId(), today, change, null, correlationId)) {
+                CertificateLifecycle.BY_AUDIT, score.auditId(), score.revision(), today, change, null,
+                correlationId)) {
             throw new IllegalStateException("certificate " + current.number() + " changed while audit "
                     + score.auditId() + " was being decided");
         }
         recorder.record(score, suspend.outcome(), suspend, reasons, suspend.certificateNumber(), now, List.of());
+    }
+
+    /**
+     * A special audit restores a SUSPENDED certificate (恢复) in one write: status ACTIVE, the surveillance due date
+     * recalculated as a CB restore does and, when restored below its level, the next revision at the lower level,
+     * re-signed. Its one CertificateStatusChanged SUSPENDED → ACTIVE names the audit and carries the certificate's
+     * revision and level after the restore.
+     */
+    private void restore(ScoreComputed score, CertificationDecision.Restore restore, List<String> reasons,
+                         Certificate current, Instant now, LocalDate today, String correlationId,
+                         Recorder recorder) {
+        // the revised copy keeps the status and version that were read, so the conditional update is the same
+        Certificate after = restore.lowered()
+                ? signatures.signed(current.revisedAt(restore.to(), score.score(), score.auditId(), score.revision(),
+                now))
+                : current;
+        CertificateChange change = new CertificateChange(score.auditId(), score.revision(), Outcome.RESTORED,
+                after.revision(), after.level(), score.score(), reasons, now);
+        Update extra = new Update().set("surveillanceDue", LifecycleRules.surveillanceDueAfterRestore(
+                current.surveillanceDue(), current.validFrom(), current.validUntil(), today));
+        if (restore.lowered()) {
+            extra.set("revision", after.revision())
+                    .set("level", after.level())
+                    .set("score", after.score())
+                    .set("auditId", after.auditId())
+                    .set("auditRevision", after.auditRevision())
+                    .set("issuedAt", after.issuedAt())
+                    .set("signature", after.signature());
+        }
+        if (!lifecycle.apply(after, CertificateStatus.ACTIVE, String.join("; ", reasons),
+                CertificateLifecycle.BY_AUDIT, score.auditId(), score.revision(), today, change, extra,
+                correlationId)) {
+            throw new IllegalStateException("certificate " + current.number() + " changed while audit "
+                    + score.auditId() + " was being decided");
+        }
+        log.info("certificate {} restored at {} by special audit {}", current.number(), after.level(),
+                score.auditId());
+        recorder.record(score, restore.outcome(), restore, reasons, restore.certificateNumber(), now, List.of());
+    }
+
+    /**
+     * The next surveillance due date after a decision that keeps the certificate ACTIVE: a year on after a
+     * surveillance; unchanged after a special audit (特殊审核), which is not the programme's surveillance.
+     */
+    private static LocalDate surveillanceDueAfter(ScoreComputed score, Certificate current, LocalDate today) {
+        if (score.auditType() == AuditType.SPECIAL) {
+            return current.surveillanceDue();
+        }
+        return LifecycleRules.nextSurveillanceDue(current.surveillanceDue(), current.validFrom(),
+                current.validUntil(), today);
     }
 
     /** A redelivery found the certificate change made for this audit revision: finish what the crash interrupted. */
@@ -268,7 +337,8 @@ public class CertificationDecisions {
             return;
         }
         if (change.outcome() == Outcome.ISSUED && certificate.supersedes() != null) {
-            lifecycle.supersede(certificate.supersedes(), certificate.number(), score.auditId(), "recovery");
+            lifecycle.supersede(certificate.supersedes(), certificate.number(), score.auditId(),
+                    change.auditRevision(), "recovery");
         }
         recorder.record(score, change.outcome(), null, change.reasons(),
                 certificate.number(), change.at(), List.of());
@@ -291,6 +361,8 @@ public class CertificationDecisions {
                 heldLevel = raise.to();
             } else if (pending instanceof CertificationDecision.Maintain maintain) {
                 heldLevel = maintain.level();
+            } else if (pending instanceof CertificationDecision.Restore restore) {
+                heldLevel = restore.to();
             }
         }
         Decision record = new Decision(Decision.idOf(score.auditId(), score.revision()), score.auditId(),
@@ -311,6 +383,9 @@ public class CertificationDecisions {
         }
         if (hold.pending() instanceof CertificationDecision.Raise raise) {
             return raise.certificateNumber();
+        }
+        if (hold.pending() instanceof CertificationDecision.Restore restore) {
+            return restore.certificateNumber();
         }
         return null;
     }

@@ -75,7 +75,7 @@ public class CertificateLifecycle {
                 extra = new Update().set("surveillanceDue", LifecycleRules.surveillanceDueAfterRestore(
                         current.surveillanceDue(), current.validFrom(), current.validUntil(), today));
             }
-            if (apply(current, to, reason, BY_CB, null, today, null, extra, correlationId)) {
+            if (apply(current, to, reason, BY_CB, null, 0, today, null, extra, correlationId)) {
                 return certificates.byNumber(base).orElseThrow();
             }
         }
@@ -84,15 +84,21 @@ public class CertificateLifecycle {
 
     /**
      * Changes {@code current}'s status if it is unchanged since it was read; false otherwise (the caller reads it
-     * again). {@code change} records the audit behind a decision's change, {@code extra} sets further fields.
+     * again). {@code auditId}/{@code auditRevision} name the audit behind a decision's change (null/0 otherwise) and
+     * go into its CertificateStatusChanged; {@code change} records that audit in the certificate's history,
+     * {@code extra} sets further fields. The event describes {@code current} (number, revision, level): a caller
+     * that revises the certificate in the same write passes the revised certificate, which keeps the status and
+     * version that was read.
      */
     public boolean apply(Certificate current, CertificateStatus to, String reason, String by, String auditId,
-                         LocalDate effectiveOn, CertificateChange change, Update extra, String correlationId) {
+                         int auditRevision, LocalDate effectiveOn, CertificateChange change, Update extra,
+                         String correlationId) {
         Instant now = clock.instant();
         StatusTransition transition = new StatusTransition(current.status(), to, reason, by, auditId, effectiveOn,
                 now);
         boolean applied = certificates.transition(current, transition,
-                outboxEvents.message(current.statusChangedEvent(transition), correlationId), change, extra);
+                outboxEvents.message(current.statusChangedEvent(transition, auditRevision), correlationId), change,
+                extra);
         if (applied) {
             log.info("certificate {} {} -> {} ({}): {}", current.number(), current.status(), to, by, reason);
         }
@@ -100,17 +106,19 @@ public class CertificateLifecycle {
     }
 
     /**
-     * A recertification replaced {@code previous}: it ends as EXPIRED with {@code supersededBy} naming its successor.
-     * Idempotent: only a certificate still in force is changed.
+     * A recertification (audit {@code auditId} at {@code auditRevision}) replaced {@code previous}: it ends as
+     * EXPIRED with {@code supersededBy} naming its successor. Idempotent: only a certificate still in force is
+     * changed.
      */
-    public void supersede(String previous, String successor, String auditId, String correlationId) {
+    public void supersede(String previous, String successor, String auditId, int auditRevision,
+                          String correlationId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Certificate> current = certificates.byNumber(previous);
             if (current.isEmpty() || LifecycleRules.isFinal(current.get().status())) {
                 return;
             }
             if (apply(current.get(), CertificateStatus.EXPIRED, "superseded by certificate " + successor
-                    + " (recertification)", BY_RECERTIFICATION, auditId, today(), null,
+                    + " (recertification)", BY_RECERTIFICATION, auditId, auditRevision, today(), null,
                     new Update().set("supersededBy", successor), correlationId)) {
                 return;
             }
@@ -176,7 +184,7 @@ public class CertificateLifecycle {
             default -> today;
         };
         // another instance may have changed it since it was read: then this update matches nothing
-        return apply(c, due.get().to(), due.get().reason(), BY_SWEEP, null, effectiveOn, null, null,
+        return apply(c, due.get().to(), due.get().reason(), BY_SWEEP, null, 0, effectiveOn, null, null,
                 "sweep-" + UUID.randomUUID());
     }
 

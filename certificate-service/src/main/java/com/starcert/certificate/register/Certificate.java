@@ -110,11 +110,28 @@ public record Certificate(
                 score, validFrom, validUntil, sites, issuedAt);
     }
 
-    public CertificateStatusChanged statusChangedEvent(StatusTransition t) {
+    /**
+     * The event announcing a status change of this certificate (as it stands after the change: its revision and
+     * level). {@code auditRevision} is the revision of the audit behind a decision's change ({@code t.auditId()}
+     * set), 0 for a change that comes from no audit.
+     */
+    public CertificateStatusChanged statusChangedEvent(StatusTransition t, int auditRevision) {
         return new CertificateStatusChanged(number, revision, enterpriseId,
                 com.starcert.contracts.CertificateStatus.valueOf(t.from().name()),
                 com.starcert.contracts.CertificateStatus.valueOf(t.to().name()), level, t.reason(), t.auditId(),
-                t.effectiveOn(), t.at());
+                t.auditId() != null ? auditRevision : 0, t.effectiveOn(), t.at());
+    }
+
+    /**
+     * The event announcing that a decision on an audit kept this certificate as it is (a maintained surveillance or
+     * special audit): {@code previousStatus == status}, so the decision is visible on the topic.
+     */
+    public CertificateStatusChanged keptEvent(String reason, String byAuditId, int byAuditRevision,
+                                              LocalDate effectiveOn, Instant at) {
+        com.starcert.contracts.CertificateStatus unchanged = com.starcert.contracts.CertificateStatus.valueOf(
+                status.name());
+        return new CertificateStatusChanged(number, revision, enterpriseId, unchanged, unchanged, level, reason,
+                byAuditId, byAuditRevision, effectiveOn, at);
     }
 
     public Certificate withSignature(String jws) {
@@ -129,7 +146,10 @@ public record Certificate(
                 messages, version, certifiedSince, surveillanceDue, suspendedOn, statusReason, signature, transitions);
     }
 
-    /** This certificate revised by a surveillance: next revision, new level and score, the audit behind it. */
+    /**
+     * This certificate revised by a surveillance or a special audit (level lowered, raised, or restored at a lower
+     * level): next revision, new level and score, the audit behind it.
+     */
     public Certificate revisedAt(Band newLevel, BigDecimal newScore, String newAuditId, int newAuditRevision,
                                  Instant at) {
         return new Certificate(number, revision + 1, enterpriseId, holder, status, newLevel, newScore, validFrom,

@@ -59,7 +59,7 @@ public class Certificates {
     }
 
     /**
-     * Revises an ACTIVE certificate (level raised or lowered by a surveillance) to {@code revised}'s revision, level,
+     * Revises an ACTIVE certificate (level raised or lowered by a surveillance, lowered by a special audit) to {@code revised}'s revision, level,
      * score and signature, in the same write as its pending CertificateIssued. False when it changed meanwhile or
      * the audit already revised it.
      */
@@ -81,9 +81,15 @@ public class Certificates {
                 .getModifiedCount() == 1;
     }
 
-    /** A surveillance confirmed an ACTIVE certificate: the next surveillance is due a year on. */
-    public boolean maintain(Certificate current, CertificateChange change, LocalDate nextDue) {
-        Update update = new Update().set("surveillanceDue", nextDue).inc("version", 1).push("history", change);
+    /**
+     * A surveillance (or a special audit) confirmed an ACTIVE certificate, in the same write as the decision's
+     * CertificateStatusChanged (ACTIVE → ACTIVE): {@code nextDue} is the next surveillance date (a year on after a
+     * surveillance, unchanged after a special audit). False when it changed meanwhile or the audit already
+     * maintained it.
+     */
+    public boolean maintain(Certificate current, CertificateChange change, LocalDate nextDue, OutboxMessage message) {
+        Update update = new Update().set("surveillanceDue", nextDue).inc("version", 1).push("history", change)
+                .push("outbox", message);
         return mongo.updateFirst(unchanged(current, change.auditId()), update, Certificate.class)
                 .getModifiedCount() == 1;
     }
