@@ -306,4 +306,122 @@ class DecisionRulesTest {
             assertThat(issue.level()).isEqualTo(Band.COMPLIANT);
         }
     }
+
+    @Nested
+    class Special {
+
+        static CurrentCertificate suspended(Band level) {
+            return new CurrentCertificate("GBT27922-2024-000007", CertificateStatus.SUSPENDED, level,
+                    TODAY.minusYears(1), TODAY.plusYears(2));
+        }
+
+        @Test
+        void without_a_certificate_in_force_is_refused_with_a_clear_reason() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "95.0"), null);
+
+            assertThat(d).isInstanceOf(CertificationDecision.Refuse.class);
+            assertThat(d.reasons().get(0)).contains("special audit", "no certificate in force");
+        }
+
+        @Test
+        void on_an_active_certificate_at_its_level_maintains() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "82.0"),
+                    active(Band.THREE_STAR, TODAY.minusYears(2)));
+
+            assertThat(d).isEqualTo(new CertificationDecision.Maintain("GBT27922-2024-000007", Band.THREE_STAR,
+                    d.reasons()));
+            assertThat(d.reasons().get(0)).contains("special audit scored 82.0");
+        }
+
+        @Test
+        void never_raises_even_when_star_levels_could_be_granted() {
+            AuditResult outstanding = new AuditResult(AuditType.SPECIAL, new BigDecimal("96.0"), 0, true);
+
+            CertificationDecision d = decide(outstanding, active(Band.COMPLIANT, TODAY.minusYears(2)));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Maintain.class);
+            assertThat(((CertificationDecision.Maintain) d).level()).isEqualTo(Band.COMPLIANT);
+            assertThat(d.reasons().get(0)).contains("never raises");
+        }
+
+        @Test
+        void lower_but_passing_lowers_the_level() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "78.0"),
+                    active(Band.FOUR_STAR, TODAY.minusYears(2)));
+
+            assertThat(d).isEqualTo(new CertificationDecision.Lower("GBT27922-2024-000007", Band.FOUR_STAR,
+                    Band.COMPLIANT, d.reasons()));
+        }
+
+        @Test
+        void below_70_suspends_an_active_certificate() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "69.9"),
+                    active(Band.THREE_STAR, TODAY.minusYears(1)));
+
+            assertThat(d).isEqualTo(new CertificationDecision.Suspend("GBT27922-2024-000007", d.reasons()));
+            assertThat(d.reasons().get(0)).contains("below 70", "failed special audit");
+        }
+
+        @Test
+        void at_least_70_restores_a_suspended_certificate_at_its_level_when_the_band_is_not_lower() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "97.0"), suspended(Band.THREE_STAR));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Restore.class);
+            CertificationDecision.Restore restore = (CertificationDecision.Restore) d;
+            assertThat(restore.to()).as("never raised").isEqualTo(Band.THREE_STAR);
+            assertThat(restore.lowered()).isFalse();
+            assertThat(d.outcome()).isEqualTo(Outcome.RESTORED);
+            assertThat(d.reasons()).anyMatch(r -> r.contains("restored from SUSPENDED"));
+        }
+
+        @Test
+        void exactly_70_restores_a_suspended_star_certificate_at_the_lower_band() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "70.0"), suspended(Band.FOUR_STAR));
+
+            CertificationDecision.Restore restore = (CertificationDecision.Restore) d;
+            assertThat(restore.from()).isEqualTo(Band.FOUR_STAR);
+            assertThat(restore.to()).isEqualTo(Band.COMPLIANT);
+            assertThat(restore.lowered()).isTrue();
+            assertThat(d.reasons()).anyMatch(r -> r.contains("revised at COMPLIANT"));
+        }
+
+        @Test
+        void below_70_on_a_suspended_certificate_is_refused_and_it_stays_suspended() {
+            CertificationDecision d = decide(audit(AuditType.SPECIAL, "69.9"), suspended(Band.COMPLIANT));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Refuse.class);
+            assertThat(d.reasons().get(0)).contains("below 70", "not lifted", "stays SUSPENDED");
+        }
+
+        @Test
+        void special_deductions_hold_a_restore() {
+            AuditResult withDeductions = new AuditResult(AuditType.SPECIAL, new BigDecimal("85.0"), 2, false);
+
+            CertificationDecision d = decide(withDeductions, suspended(Band.THREE_STAR));
+
+            assertThat(d).isInstanceOf(CertificationDecision.Hold.class);
+            assertThat(((CertificationDecision.Hold) d).pending()).isInstanceOf(CertificationDecision.Restore.class);
+            assertThat(d.reasons()).anyMatch(r -> r.contains("2 open special deduction") && r.contains("RESTORED"));
+        }
+
+        @Test
+        void special_deductions_hold_a_maintain_and_a_lowering_as_for_surveillance() {
+            AuditResult maintaining = new AuditResult(AuditType.SPECIAL, new BigDecimal("85.0"), 1, false);
+            AuditResult lowering = new AuditResult(AuditType.SPECIAL, new BigDecimal("75.0"), 1, false);
+
+            assertThat(((CertificationDecision.Hold) decide(maintaining, active(Band.THREE_STAR, TODAY.minusYears(1))))
+                    .pending()).isInstanceOf(CertificationDecision.Maintain.class);
+            assertThat(((CertificationDecision.Hold) decide(lowering, active(Band.THREE_STAR, TODAY.minusYears(1))))
+                    .pending()).isInstanceOf(CertificationDecision.Lower.class);
+        }
+
+        @Test
+        void special_deductions_do_not_hold_a_suspension_or_a_refusal() {
+            AuditResult failing = new AuditResult(AuditType.SPECIAL, new BigDecimal("60.0"), 2, false);
+
+            assertThat(decide(failing, active(Band.COMPLIANT, TODAY.minusYears(1))))
+                    .isInstanceOf(CertificationDecision.Suspend.class);
+            assertThat(decide(failing, suspended(Band.COMPLIANT))).isInstanceOf(CertificationDecision.Refuse.class);
+        }
+    }
 }
