@@ -83,6 +83,7 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         assertThat(scope.get("sampleSizes").get("INITIAL").asInt()).isEqualTo(2);
         assertThat(scope.get("sampleSizes").get("SURVEILLANCE").asInt()).isEqualTo(2);
         assertThat(scope.get("sampleSizes").get("RECERTIFICATION").asInt()).isEqualTo(2);
+        assertThat(scope.get("sampleSizes").get("SPECIAL").asInt()).isEqualTo(2);
 
         // enterprise events: a stale version and a replay change nothing
         EnterpriseChanged renamed = new EnterpriseChanged(enterpriseId, EnterpriseChanged.Change.UPDATED, 5,

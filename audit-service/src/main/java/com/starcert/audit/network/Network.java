@@ -1,10 +1,15 @@
 package com.starcert.audit.network;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -16,11 +21,14 @@ public final class Network {
     private final Enterprise enterprise;
     private final CentralFunction central;
     private final List<Outlet> sampleBase;
+    private final List<Outlet> registered;
 
-    private Network(Enterprise enterprise, CentralFunction central, List<Outlet> sampleBase) {
+    private Network(Enterprise enterprise, CentralFunction central, List<Outlet> sampleBase,
+                    List<Outlet> registered) {
         this.enterprise = enterprise;
         this.central = central;
         this.sampleBase = sampleBase;
+        this.registered = registered;
     }
 
     /** @param outlets every outlet registered for the enterprise, in any status and order */
@@ -40,7 +48,7 @@ public final class Network {
                 .filter(o -> !o.headquarters() && o.active())
                 .sorted(Comparator.comparing(Outlet::outletId))
                 .toList();
-        return new Network(enterprise, central, base);
+        return new Network(enterprise, central, base, List.copyOf(outlets));
     }
 
     public Enterprise enterprise() {
@@ -54,6 +62,18 @@ public final class Network {
     /** The outlets a sample is drawn from, sorted by outlet id (a stable key for a reproducible draw). */
     public List<Outlet> sampleBase() {
         return sampleBase;
+    }
+
+    /** The enterprise's registered outlets (any kind and status) with these ids, by id; unknown ids are absent. */
+    public Map<String, Outlet> registered(Collection<String> outletIds) {
+        Set<String> wanted = new HashSet<>(outletIds);
+        Map<String, Outlet> found = new HashMap<>();
+        for (Outlet outlet : registered) {
+            if (wanted.contains(outlet.outletId())) {
+                found.put(outlet.outletId(), outlet);
+            }
+        }
+        return found;
     }
 
     /** n of IAF MD 1. */

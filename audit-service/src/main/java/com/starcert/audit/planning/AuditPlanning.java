@@ -2,8 +2,10 @@ package com.starcert.audit.planning;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import com.starcert.audit.SchemeCatalog;
 import com.starcert.audit.network.Enterprise;
 import com.starcert.audit.network.Network;
 import com.starcert.audit.network.NetworkStore;
+import com.starcert.audit.network.Outlet;
 import com.starcert.audit.programme.Programme;
 import com.starcert.audit.programme.ProgrammeSchedule;
 import com.starcert.audit.programme.ProgrammeStep;
@@ -26,10 +29,12 @@ import com.starcert.contracts.Holder;
 import com.starcert.contracts.Scheme;
 import com.starcert.contracts.SchemeRef;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FieldProblem;
 
 /**
  * Plans an audit against the network audit-service knows, places it in the enterprise's programme (which step of
- * which cycle) and pins a scheme version: the one requested if known, else the latest known.
+ * which cycle) and pins a scheme version: the one requested if known, else the latest known. A SPECIAL audit needs
+ * a certificate audit-service has seen (409 otherwise); it belongs to the current cycle but is no programme step.
  */
 @Service
 public class AuditPlanning {
@@ -61,25 +66,37 @@ public class AuditPlanning {
         Network net = network.network(request.enterpriseId())
                 .orElseThrow(() -> new ApiProblemException.NotFound("enterprise", request.enterpriseId()));
         AuditType type = request.auditType();
+        List<String> named = request.focusOutletIds();
+        checkNamed(net, named);
+        Programme programme = programmes.programme(request.enterpriseId()).orElse(null);
+        if (type == AuditType.SPECIAL && (programme == null || programme.certificateNumber() == null)) {
+            throw new ApiProblemException.Conflict("a special audit (特殊审核) is ordered on a certified "
+                    + "enterprise, but audit-service has seen no certificate for enterprise " + request.enterpriseId()
+                    + "; plan an INITIAL audit instead, or wait until certificate-service's certificate.issued "
+                    + "has been received");
+        }
         int n = net.n();
         int formula = SampleSize.of(type, n, request.samplingAppropriateOrDefault());
+        int base = SampleSize.withNamed(formula, named.size(), n);
         int extra = request.extraSites();
-        if (formula + extra > n) {
-            throw new ApiProblemException.InvalidRequest("enlargement.extraSites", "the sample of " + formula
-                    + " can grow by at most " + (n - formula) + " since the enterprise has " + n + " active outlets");
+        if (base + extra > n) {
+            throw new ApiProblemException.InvalidRequest("enlargement.extraSites", "the sample of " + base
+                    + " can grow by at most " + (n - base) + " since the enterprise has " + n + " active outlets");
         }
-        int sampleSize = formula + extra;
+        int sampleSize = base + extra;
         long seed = request.randomSeed() != null ? request.randomSeed()
                 : ThreadLocalRandom.current().nextLong(SEED_BOUND);
-        Enlargement enlargement = extra == 0 ? null : new Enlargement(extra, request.enlargement().reason());
+        Enlargement enlargement = enlargement(formula, base, named.size(), extra,
+                extra == 0 ? null : request.enlargement().reason());
 
         List<Audit> earlier = audits.findPlanningHistory(request.enterpriseId());
-        String cycleId = programmes.programme(request.enterpriseId()).map(Programme::cycleId).orElse(null);
+        String cycleId = programme == null ? null : programme.cycleId();
         List<Audit> cycleAudits = earlier.stream().filter(a -> Objects.equals(a.cycleId(), cycleId)).toList();
         ProgrammeStep step = ProgrammeSchedule.stepFor(type, cycleAudits);
 
         List<PlannedSite> sites = SitePlanner.plan(net.central(), net.sampleBase(), sampleSize, seed,
-                history(earlier, step, cycleAudits), extra, enlargement == null ? null : enlargement.reason());
+                history(earlier, step, cycleAudits), extra, extra == 0 ? null : request.enlargement().reason(),
+                named);
         Enterprise enterprise = net.enterprise();
         Instant now = clock.instant();
         Audit audit = Audit.planned(UUID.randomUUID().toString(), enterprise.enterpriseId(),
@@ -93,6 +110,51 @@ public class AuditPlanning {
         return audits.save(audit);
     }
 
+    /** Every named outlet must be an active outlet of the enterprise other than its central function. */
+    private static void checkNamed(Network net, List<String> named) {
+        if (named.isEmpty()) {
+            return;
+        }
+        Map<String, Outlet> registered = net.registered(named);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            String id = named.get(i);
+            Outlet outlet = registered.get(id);
+            String why = outlet == null ? "outlet " + id + " is not registered for enterprise " + net.enterprise()
+                    .enterpriseId()
+                    : outlet.headquarters() ? "outlet " + id + " is the headquarters (central function, 总部), "
+                    + "audited every time; name outlets other than it"
+                    : !outlet.active() ? "outlet " + id + " is " + outlet.status() + ", not ACTIVE"
+                    : null;
+            if (why != null) {
+                problems.add(new FieldProblem("focusOutlets[" + i + "]", why));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException.InvalidRequest(problems);
+        }
+    }
+
+    /**
+     * What the sample carries above the formula: the room the CB's named outlets need (with the random quarter)
+     * and the CB's own enlargement; null when neither.
+     */
+    static Enlargement enlargement(int formula, int base, int named, int extra, String reason) {
+        int total = base - formula + extra;
+        if (total == 0) {
+            return null;
+        }
+        List<String> why = new ArrayList<>(2);
+        if (base > formula) {
+            why.add((base - formula) + " site(s) for the " + named + " outlet(s) named by the CB for this special "
+                    + "audit, a quarter of the sample still drawn at random");
+        }
+        if (extra > 0) {
+            why.add(reason);
+        }
+        return new Enlargement(total, String.join("; ", why));
+    }
+
     private Scheme scheme(PlanRequest request) {
         if (request.scheme() == null) {
             return schemes.current();
@@ -104,11 +166,14 @@ public class AuditPlanning {
 
     /**
      * The last audit (new outlets since), the previous surveillance (outlets not visited then) and, for the second
-     * surveillance of a cycle, the first one's outlets to avoid.
+     * surveillance of a cycle, the first one's outlets to avoid. SPECIAL audits are left out: they visit what the
+     * CB chose outside the programme, so they are neither "the previous surveillance" nor "the last audit" that
+     * rotation and novelty count from.
      *
-     * @param earlier the enterprise's audits, newest first
+     * @param everything the enterprise's audits, newest first
      */
-    static AuditHistory history(List<Audit> earlier, ProgrammeStep step, List<Audit> cycleAudits) {
+    static AuditHistory history(List<Audit> everything, ProgrammeStep step, List<Audit> cycleAudits) {
+        List<Audit> earlier = everything.stream().filter(a -> a.type() != AuditType.SPECIAL).toList();
         if (earlier.isEmpty()) {
             return AuditHistory.none();
         }

@@ -1,13 +1,17 @@
 package com.starcert.audit.planning;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.starcert.contracts.AuditType;
 import com.starcert.support.problem.FieldProblem;
 
 /**
  * Body of {@code POST /api/audits}. Enumerations arrive as text so that every bad field is reported at once.
+ * {@code focusOutlets} (optional, SPECIAL audits only): outlet ids the CB names to visit; whether they are active
+ * outlets of the enterprise is checked against the network, not here.
  */
 public record PlanRequest(
         String enterpriseId,
@@ -17,11 +21,17 @@ public record PlanRequest(
         Long randomSeed,
         EnlargementRequest enlargement,
         TeamRequest team,
-        SchemeRequest scheme) {
+        SchemeRequest scheme,
+        List<String> focusOutlets) {
 
     public PlanRequest(String enterpriseId, String type, Boolean samplingAppropriate, Boolean outstanding,
                        Long randomSeed, EnlargementRequest enlargement) {
-        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, enlargement, null, null);
+        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, enlargement, null, null, null);
+    }
+
+    public PlanRequest(String enterpriseId, String type, Boolean samplingAppropriate, Boolean outstanding,
+                       Long randomSeed, EnlargementRequest enlargement, TeamRequest team, SchemeRequest scheme) {
+        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, enlargement, team, scheme, null);
     }
 
     public record EnlargementRequest(Integer extraSites, String reason) {
@@ -64,9 +74,25 @@ public record PlanRequest(
             problems.add(new FieldProblem("enterpriseId", "is required"));
         }
         if (type == null || type.isBlank()) {
-            problems.add(new FieldProblem("type", "is required (one of INITIAL, SURVEILLANCE, RECERTIFICATION)"));
+            problems.add(new FieldProblem("type", "is required (one of " + TYPES + ")"));
         } else if (auditType() == null) {
-            problems.add(new FieldProblem("type", "'" + type + "' is not one of INITIAL, SURVEILLANCE, RECERTIFICATION"));
+            problems.add(new FieldProblem("type", "'" + type + "' is not one of " + TYPES));
+        }
+        if (focusOutlets != null) {
+            if (auditType() != null && auditType() != AuditType.SPECIAL && !focusOutlets.isEmpty()) {
+                problems.add(new FieldProblem("focusOutlets", "only a SPECIAL audit names outlets to visit; "
+                        + "a " + auditType() + " audit's outlets follow the sampling rules"));
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < focusOutlets.size(); i++) {
+                String id = focusOutlets.get(i);
+                if (id == null || id.isBlank()) {
+                    problems.add(new FieldProblem("focusOutlets[" + i + "]", "must not be blank"));
+                } else if (!seen.add(id.trim())) {
+                    problems.add(new FieldProblem("focusOutlets[" + i + "]", "outlet " + id.trim()
+                            + " is named more than once"));
+                }
+            }
         }
         if (enlargement != null) {
             if (enlargement.extraSites() == null || enlargement.extraSites() < 1) {
@@ -89,6 +115,13 @@ public record PlanRequest(
             }
         }
         return problems;
+    }
+
+    private static final String TYPES = "INITIAL, SURVEILLANCE, RECERTIFICATION, SPECIAL";
+
+    /** The named outlets, trimmed, in the order given (empty when none). */
+    public List<String> focusOutletIds() {
+        return focusOutlets == null ? List.of() : focusOutlets.stream().map(String::trim).toList();
     }
 
     public AuditType auditType() {

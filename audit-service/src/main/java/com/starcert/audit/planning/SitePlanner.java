@@ -3,8 +3,10 @@ package com.starcert.audit.planning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -21,6 +23,13 @@ import com.starcert.audit.network.Province;
  * since the last audit, outlets with open complaints (most first), outlets not visited at the previous
  * surveillance, then the most recently registered. Outlets to avoid (the first surveillance's, when planning the
  * second) are taken only when the network has too few others. Every pick records why.
+ * <p>
+ * SPECIAL audits (特殊审核, our rules): the outlets the CB names ({@code focusOutlets}) are picked first, as RISK
+ * with the reason {@value #NAMED_REASON}; then at least a quarter of the whole sample (rounded up) is drawn at
+ * random from the other outlets and the rest is chosen on risk as above. {@link SampleSize#withNamed} enlarges the
+ * sample when the named outlets leave no room for the random quarter; when every outlet is named none is left to
+ * draw. A special audit is no programme step and never counts as "the previous surveillance" (or the last audit)
+ * for rotation and novelty, see {@link AuditPlanning#history}.
  */
 public final class SitePlanner {
 
@@ -34,16 +43,30 @@ public final class SitePlanner {
      */
     public static List<PlannedSite> plan(CentralFunction central, List<Outlet> candidates, int sampleSize, long seed,
                                          AuditHistory history, int enlargedBy, String enlargementReason) {
+        return plan(central, candidates, sampleSize, seed, history, enlargedBy, enlargementReason, List.of());
+    }
+
+    /**
+     * @param named outlets the CB names for a special audit, visited first in the order given; each must be one
+     *              of {@code candidates}, and there may be at most {@code sampleSize} of them
+     */
+    public static List<PlannedSite> plan(CentralFunction central, List<Outlet> candidates, int sampleSize, long seed,
+                                         AuditHistory history, int enlargedBy, String enlargementReason,
+                                         List<String> named) {
         if (sampleSize < 0 || sampleSize > candidates.size()) {
             throw new IllegalArgumentException("sample size " + sampleSize + " outside 0.." + candidates.size());
+        }
+        if (named.size() > sampleSize) {
+            throw new IllegalArgumentException(named.size() + " named outlets do not fit a sample of " + sampleSize);
         }
         List<Outlet> sorted = candidates.stream().sorted(Comparator.comparing(Outlet::outletId)).toList();
         List<Pick> picks = new ArrayList<>(sampleSize);
         boolean[] taken = new boolean[sorted.size()];
 
-        int randomCount = SampleSize.randomShare(sampleSize);
+        pickNamed(sorted, taken, named, picks);
+        int randomCount = Math.min(SampleSize.randomShare(sampleSize), sampleSize - picks.size());
         drawAtRandom(sorted, taken, randomCount, seed, history, picks);
-        chooseOnRisk(sorted, taken, sampleSize - randomCount, central, history, picks);
+        chooseOnRisk(sorted, taken, sampleSize - picks.size(), central, history, picks);
 
         List<PlannedSite> sites = new ArrayList<>(sampleSize + 1);
         sites.add(new PlannedSite(PlannedSite.CENTRAL_SITE_ID, central.outletId(), true, Selection.CENTRAL,
@@ -67,7 +90,30 @@ public final class SitePlanner {
         return String.format("S%02d", ordinal);
     }
 
+    /** Why a named outlet of a special audit is in the plan. */
+    public static final String NAMED_REASON = "named by the CB for this special audit";
+
     private record Pick(Outlet outlet, Selection selection, String reason) {
+    }
+
+    private static void pickNamed(List<Outlet> sorted, boolean[] taken, List<String> named, List<Pick> picks) {
+        if (named.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> index = new HashMap<>(sorted.size() * 2);
+        for (int i = 0; i < sorted.size(); i++) {
+            index.put(sorted.get(i).outletId(), i);
+        }
+        for (String outletId : named) {
+            Integer i = index.get(outletId);
+            if (i == null) {
+                throw new IllegalArgumentException("named outlet " + outletId + " is not in the sample base");
+            }
+            if (!taken[i]) {
+                taken[i] = true;
+                picks.add(new Pick(sorted.get(i), Selection.RISK, NAMED_REASON));
+            }
+        }
     }
 
     /**
@@ -78,7 +124,7 @@ public final class SitePlanner {
                                      AuditHistory history, List<Pick> picks) {
         List<Integer> pool = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            if (!history.avoided(sorted.get(i).outletId())) {
+            if (!taken[i] && !history.avoided(sorted.get(i).outletId())) {
                 pool.add(i);
             }
         }
@@ -86,7 +132,9 @@ public final class SitePlanner {
         if (!avoiding) {
             pool.clear();
             for (int i = 0; i < sorted.size(); i++) {
-                pool.add(i);
+                if (!taken[i]) {
+                    pool.add(i);
+                }
             }
         }
         Random random = new Random(seed);

@@ -33,13 +33,17 @@ public class ProgrammeStore {
 
     /**
      * A decision on an initial or recertification audit starts a new cycle from the certificate's effective date;
-     * a revised certificate after a surveillance (level lowered) keeps the cycle and updates the certificate.
+     * a revised certificate after a surveillance (level lowered) or a special audit keeps the cycle and updates the
+     * certificate.
      *
      * @return true when the event changed the programme
      */
     public boolean apply(CertificateIssued e) {
         Audit audit = mongo.findById(e.auditId(), Audit.class);
-        boolean newCycle = audit != null ? audit.type() != AuditType.SURVEILLANCE : e.certificateRevision() == 1;
+        // a revised certificate after a surveillance or a special audit (scope extended, level changed) keeps it
+        boolean newCycle = audit != null
+                ? audit.type() == AuditType.INITIAL || audit.type() == AuditType.RECERTIFICATION
+                : e.certificateRevision() == 1;
         Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).orOperator(
                 Criteria.where("issuedAt").lt(e.issuedAt()), Criteria.where("issuedAt").is(null)));
         Update update = new Update()

@@ -37,7 +37,8 @@ class NetworkTest {
         AuditScope scope = AuditScope.of(network);
         assertThat(scope.activeOutlets()).isEqualTo(2);
         assertThat(scope.sampleSizes()).containsEntry(AuditType.INITIAL, 2)
-                .containsEntry(AuditType.SURVEILLANCE, 1).containsEntry(AuditType.RECERTIFICATION, 2);
+                .containsEntry(AuditType.SURVEILLANCE, 1).containsEntry(AuditType.RECERTIFICATION, 2)
+                .containsEntry(AuditType.SPECIAL, 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.starcert.audit.planning;
 
 import static com.starcert.contracts.AuditType.INITIAL;
 import static com.starcert.contracts.AuditType.RECERTIFICATION;
+import static com.starcert.contracts.AuditType.SPECIAL;
 import static com.starcert.contracts.AuditType.SURVEILLANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +36,41 @@ class SampleSizeTest {
         assertThat(SampleSize.of(RECERTIFICATION, n, false)).isEqualTo(allRecertification);
     }
 
+    @ParameterizedTest(name = "special n={0}: {1}, not appropriate {2}")
+    @CsvSource({
+            // n, sampling appropriate ⌈0.6·√n⌉, not appropriate ⌈0.3·n⌉
+            "0,     0,  0",
+            "1,     1,  1",
+            "2,     1,  1",
+            "26,    4,  8",
+            "50,    5,  15",
+            "10000, 60, 3000"})
+    void aSpecialAuditIsSizedAsASurveillance(int n, int sampled, int notAppropriate) {
+        assertThat(SampleSize.of(SPECIAL, n, true)).isEqualTo(sampled);
+        assertThat(SampleSize.of(SPECIAL, n, false)).isEqualTo(notAppropriate);
+    }
+
+    @ParameterizedTest(name = "formula {0}, {1} named of n={2}: {3}")
+    @CsvSource({
+            // formula, named, n, sample
+            "5,  0,  50,    5",   // nothing named: the formula
+            "5,  2,  50,    5",   // 2 named + 2 random fit in 5
+            "5,  3,  50,    5",   // 3 named + ⌈5/4⌉ = 2 random
+            "5,  4,  50,    6",   // 4 named + ⌈6/4⌉ = 2 random
+            "5,  6,  50,    8",   // 6 named + 2 random
+            "4,  9,  26,    12",  // 9 named + 3 random
+            "1,  1,  2,     2",   // 1 named + 1 random: the whole network
+            "1,  2,  2,     2",   // every outlet named: none left to draw
+            "60, 100, 10000, 134"})
+    void namedOutletsKeepARandomQuarterAndMayEnlargeTheSample(int formula, int named, int n, int sample) {
+        int s = SampleSize.withNamed(formula, named, n);
+        assertThat(s).isEqualTo(sample);
+        assertThat(s).isGreaterThanOrEqualTo(formula).isLessThanOrEqualTo(Math.max(n, formula));
+        if (s < n) {
+            assertThat(s - SampleSize.randomShare(s)).isGreaterThanOrEqualTo(named);
+        }
+    }
+
     @Test
     void matchesExactDecimalArithmeticForEveryNUpTo10000() {
         MathContext precise = new MathContext(30);
@@ -45,6 +81,10 @@ class SampleSizeTest {
                     .isEqualTo(ceil(root.multiply(new BigDecimal("0.6"))));
             assertThat(SampleSize.of(RECERTIFICATION, n, true)).as("recertification n=%d", n)
                     .isEqualTo(ceil(root.multiply(new BigDecimal("0.8"))));
+            assertThat(SampleSize.of(SPECIAL, n, true)).as("special n=%d", n)
+                    .isEqualTo(SampleSize.of(SURVEILLANCE, n, true));
+            assertThat(SampleSize.of(SPECIAL, n, false)).as("special 0.3n n=%d", n)
+                    .isEqualTo(SampleSize.of(SURVEILLANCE, n, false));
             assertThat(SampleSize.of(SURVEILLANCE, n, false)).as("0.3n n=%d", n)
                     .isEqualTo(ceil(new BigDecimal(n).multiply(new BigDecimal("0.3"))));
         }
