@@ -14,6 +14,7 @@ import com.starcert.audit.AuditStatus;
 import com.starcert.audit.TimelineEntry;
 import com.starcert.audit.correction.CorrectiveActionStatus;
 import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificateStatusChanged;
 import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.ScoreComputed;
 
@@ -23,7 +24,9 @@ import com.starcert.contracts.ScoreComputed;
  * nothing and the status never goes backwards (a late event of an older revision included: the revision no longer
  * matches). A score with special deductions whose corrective actions are still open holds the audit in
  * AWAITING_CORRECTIVE_ACTIONS until the decision. Score and decision travel on different topics, so the decision may
- * come first; the late score is then stored without touching the status.
+ * come first; the late score is then stored without touching the status. A decision that issues no certificate
+ * (a surveillance that maintains or suspends it, a special audit that restores it) arrives on
+ * {@code certificate.status-changed} and moves the audit to DECIDED the same way.
  */
 @Component
 public class AuditOutcomes {
@@ -81,7 +84,33 @@ public class AuditOutcomes {
         return decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at);
     }
 
+    /**
+     * A decision that issued no certificate (maintained, suspended, restored…), reported on
+     * {@code certificate.status-changed} with the audit and its revision. Changes from CB actions and the lifecycle
+     * sweep (no audit id) are not decisions on an audit and change nothing here.
+     */
+    public boolean statusChanged(CertificateStatusChanged e, String by, Instant at) {
+        if (e.auditId() == null || e.auditId().isBlank() || e.auditRevision() < 1) {
+            return false;
+        }
+        Audit audit = mongo.findById(e.auditId(), Audit.class);
+        if (audit == null || audit.revision() != e.auditRevision()) {
+            return false;
+        }
+        Decision decision = Decision.of(e, audit.score());
+        if (decision == null) {
+            return false;
+        }
+        return decided(e.auditId(), e.auditRevision(), decision, by, at, "certificate "
+                + e.certificateNumber() + " " + e.previousStatus() + " → " + e.status() + ": "
+                + decision.outcome());
+    }
+
     private boolean decided(String auditId, int revision, Decision decision, String by, Instant at) {
+        return decided(auditId, revision, decision, by, at, null);
+    }
+
+    private boolean decided(String auditId, int revision, Decision decision, String by, Instant at, String note) {
         Query open = current(auditId, revision)
                 .addCriteria(Criteria.where("status").in(List.of(AuditStatus.SUBMITTED, AuditStatus.SCORED,
                         AuditStatus.AWAITING_CORRECTIVE_ACTIONS)));
@@ -89,7 +118,7 @@ public class AuditOutcomes {
                 .set("status", AuditStatus.DECIDED)
                 .set("certificateNumber", decision.certificateNumber())
                 .set("decision", decision)
-                .push("timeline", new TimelineEntry(AuditStatus.DECIDED, at, by))
+                .push("timeline", new TimelineEntry(AuditStatus.DECIDED, at, by, note))
                 .inc("version", 1);
         return mongo.updateFirst(open, toDecided, Audit.class).getModifiedCount() > 0;
     }

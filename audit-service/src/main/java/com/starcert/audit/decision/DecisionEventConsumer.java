@@ -9,13 +9,17 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificateStatusChanged;
 import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
 
-/** Moves audits to SCORED and DECIDED as scoring-service and certificate-service report. */
+/**
+ * Moves audits to SCORED and DECIDED as scoring-service and certificate-service report: issued, refused, or a
+ * decision that keeps, suspends or restores the certificate (certificate.status-changed with the audit set).
+ */
 @Component
 public class DecisionEventConsumer {
 
@@ -55,6 +59,23 @@ public class DecisionEventConsumer {
                 timeOf(refused.decidedAt(), event));
         log.debug("refusal for audit {} r{}: {}", refused.auditId(), refused.auditRevision(),
                 changed ? "applied" : "ignored");
+    }
+
+    /**
+     * Decisions that issue no certificate. The programme consumer reads the same topic in its own group for the
+     * certificate's status; here only changes naming an audit and its revision matter.
+     */
+    @KafkaListener(topics = Topics.CERTIFICATE_STATUS_CHANGED)
+    public void onCertificateStatusChanged(CloudEvent event) {
+        CertificateStatusChanged changed = codec.data(event, CertificateStatusChanged.class);
+        if (changed.auditId() == null) {
+            return;
+        }
+        boolean applied = outcomes.statusChanged(changed, producer(event, "certificate-service"),
+                timeOf(changed.changedAt(), event));
+        log.debug("certificate {} {} → {} for audit {} r{}: {}", changed.certificateNumber(),
+                changed.previousStatus(), changed.status(), changed.auditId(), changed.auditRevision(),
+                applied ? "applied" : "ignored");
     }
 
     /** The producing service, from the CloudEvents source {@code /starcert/<service>}. */
