@@ -95,8 +95,8 @@ public class AuditPlanning {
         ProgrammeStep step = ProgrammeSchedule.stepFor(type, cycleAudits);
 
         List<PlannedSite> sites = SitePlanner.plan(net.central(), net.sampleBase(), sampleSize, seed,
-                history(earlier, step, cycleAudits), extra, extra == 0 ? null : request.enlargement().reason(),
-                named);
+                history(earlier, step, cycleAudits), enlargement == null ? 0 : enlargement.extraSites(),
+                enlargement == null ? null : enlargement.reason(), named);
         Enterprise enterprise = net.enterprise();
         Instant now = clock.instant();
         Audit audit = Audit.planned(UUID.randomUUID().toString(), enterprise.enterpriseId(),

@@ -39,7 +39,8 @@ public final class SitePlanner {
     /**
      * @param candidates the sample base (active outlets other than the headquarters)
      * @param sampleSize outlets to visit, the CB's enlargement included; at most {@code candidates.size()}
-     * @param enlargedBy how many of those the CB added above the formula, with {@code enlargementReason}
+     * @param enlargedBy how many of those the CB added above the formula, with {@code enlargementReason}; the last
+     *                   picks say so (named outlets excepted: being named is their reason)
      */
     public static List<PlannedSite> plan(CentralFunction central, List<Outlet> candidates, int sampleSize, long seed,
                                          AuditHistory history, int enlargedBy, String enlargementReason) {
@@ -64,6 +65,7 @@ public final class SitePlanner {
         boolean[] taken = new boolean[sorted.size()];
 
         pickNamed(sorted, taken, named, picks);
+        int namedCount = picks.size();
         int randomCount = Math.min(SampleSize.randomShare(sampleSize), sampleSize - picks.size());
         drawAtRandom(sorted, taken, randomCount, seed, history, picks);
         chooseOnRisk(sorted, taken, sampleSize - picks.size(), central, history, picks);
@@ -76,7 +78,7 @@ public final class SitePlanner {
         for (int i = 0; i < picks.size(); i++) {
             Pick pick = picks.get(i);
             String reason = pick.reason();
-            if (i >= enlargedFrom) {
+            if (i >= enlargedFrom && i >= namedCount) {
                 reason += "; sample enlarged by the CB: " + enlargementReason;
             }
             Outlet o = pick.outlet();

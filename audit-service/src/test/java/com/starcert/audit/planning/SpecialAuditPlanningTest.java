@@ -81,6 +81,15 @@ class SpecialAuditPlanningTest {
         assertThat(sites.subList(0, 6)).extracting(PlannedSite::outletId).containsExactlyElementsOf(named);
         assertThat(sites.stream().filter(s -> s.selection() == Selection.RANDOM)).hasSize(2);
 
+        // planned as AuditPlanning does: the enlargement is recorded on the picks beyond the named ones
+        Enlargement recorded = AuditPlanning.enlargement(formula, size, named.size(), 0, null);
+        List<PlannedSite> enlarged = outlets(SitePlanner.plan(CENTRAL, network(50), size, 3L, AuditHistory.none(),
+                recorded.extraSites(), recorded.reason(), named));
+        assertThat(enlarged.subList(0, 6)).allSatisfy(s -> assertThat(s.reason())
+                .isEqualTo("named by the CB for this special audit"));
+        assertThat(enlarged.subList(6, 8)).allSatisfy(s -> assertThat(s.reason())
+                .contains("sample enlarged by the CB: 3 site(s) for the 6 outlet(s) named by the CB"));
+
         Enlargement enlargement = AuditPlanning.enlargement(formula, size, named.size(), 0, null);
         assertThat(enlargement.extraSites()).isEqualTo(3);
         assertThat(enlargement.reason()).contains("6 outlet(s) named by the CB");
