@@ -17,7 +17,8 @@ import com.starcert.support.messaging.OutboxMessage;
 /**
  * The recorded certification decision on one audit revision, with its reasons: one document per (auditId,
  * revision), its id being that natural key. A refusal carries its CertificationRefused in {@code outbox} (same
- * write). {@code heldOutcome}/{@code heldLevel} keep what a HELD decision becomes once the corrective actions are
+ * write); every other final decision publishes through the certificate it changes or keeps (the certificate's
+ * outbox, in the write that records the audit there). {@code heldOutcome}/{@code heldLevel} keep what a HELD decision becomes once the corrective actions are
  * verified; {@code held} keeps the scored audit so the decision can be taken again once {@code
  * CorrectiveActionsVerified} arrives, and {@code releasedAt} says when that happened (the outcome is then the final
  * one).

@@ -25,7 +25,8 @@ import com.starcert.support.messaging.OutboxMessage;
 
 /**
  * A certificate (证书), keyed by its base number. {@code revision} counts its issues: 1 when issued, +1 each time a
- * surveillance revises its level (the printed number then carries {@code -R<revision>}). {@code auditId}/
+ * surveillance revises its level or a special audit lowers it (also when it restores it below its level); the
+ * printed number then carries {@code -R<revision>}. {@code auditId}/
  * {@code auditRevision} name the audit behind the current revision (its level and score); the unique index on
  * {@code auditId} means one audit can never produce two certificates. {@code version} grows with every change:
  * each change is a conditional update on it, so concurrent writers (several instances, the sweep, a CB action)

@@ -8,9 +8,9 @@ import com.starcert.certificate.decision.Outcome;
 import com.starcert.contracts.Band;
 
 /**
- * One audit's effect on a certificate (issue, revision, suspension), kept in the certificate itself. Written in
- * the same single-document write as the change, it is how a redelivered ScoreComputed recognises a change that was
- * made but whose decision record was not yet written.
+ * One audit's effect on a certificate (issue, revision, maintenance, suspension, restore), kept in the certificate
+ * itself. Written in the same single-document write as the change and the decision's event, it is how a redelivered
+ * ScoreComputed recognises a change that was made (and published) but whose decision record was not yet written.
  */
 public record CertificateChange(
         String auditId,

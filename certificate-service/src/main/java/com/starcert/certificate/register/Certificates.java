@@ -47,7 +47,7 @@ public class Certificates {
         return Optional.ofNullable(mongo.findOne(query, Certificate.class));
     }
 
-    /** The certificate an audit already issued, revised, maintained or suspended, if any. */
+    /** The certificate an audit already issued, revised, maintained, suspended or restored, if any. */
     public Optional<Certificate> changedBy(String enterpriseId, String auditId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
                 .and("history.auditId").is(auditId)), Certificate.class));
