@@ -113,6 +113,14 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
         assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("SUSPENDED");
         assertThat(decided.get("decision").get("certificateStatus").asString()).isEqualTo("SUSPENDED");
         assertThat(decided.get("decision").get("reason").asString()).isEqualTo("surveillance scored 62.0");
+        assertThat(decided.get("decision").get("score").isNull()).isTrue();
+        // the late score is stored, in the decision too
+        send(CertificationCycleIntegrationTest.score(auditId, 1, enterpriseId, "62.0", Band.NOT_CERTIFIED, 0),
+                "scoring-service");
+        JsonNode scored = awaitAudit(auditId, a -> !a.get("score").isNull());
+        assertThat(scored.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(scored.get("decision").get("score").decimalValue()).isEqualByComparingTo("62.0");
+        assertThat(scored.get("decision").get("outcome").asString()).isEqualTo("SUSPENDED");
     }
 
     // ---------------------------------------------------------------- planning special audits

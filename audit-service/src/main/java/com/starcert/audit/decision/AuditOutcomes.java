@@ -72,7 +72,9 @@ public class AuditOutcomes {
         }
         Query decidedWithoutScore = current(e.auditId(), e.revision())
                 .addCriteria(Criteria.where("status").is(AuditStatus.DECIDED).and("score").is(null));
-        Update lateScore = new Update().set("score", e.score()).set("band", e.band()).inc("version", 1);
+        // a decision from certificate.status-changed carries no score of its own: it gets the late one too
+        Update lateScore = new Update().set("score", e.score()).set("band", e.band()).set("decision.score", e.score())
+                .inc("version", 1);
         return mongo.updateFirst(decidedWithoutScore, lateScore, Audit.class).getModifiedCount() > 0;
     }
 
