@@ -32,6 +32,7 @@ import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.decision.Decision;
 import com.starcert.certificate.decision.Decisions;
 import com.starcert.certificate.decision.Outcome;
+import com.starcert.certificate.lifecycle.CertificateLifecycle;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.contracts.AuditType;
@@ -63,6 +64,8 @@ class DecisionEventsIntegrationTest extends IntegrationTest {
     Decisions decisions;
     @Autowired
     Certificates certificates;
+    @Autowired
+    CertificateLifecycle lifecycle;
 
     @Test
     void a_maintained_surveillance_and_a_suspension_publish_status_changes_with_the_audit_revision_once()
@@ -233,6 +236,26 @@ class DecisionEventsIntegrationTest extends IntegrationTest {
         assertThat(restored.auditRevision()).isEqualTo(1);
         assertThat(restored.certificateRevision()).as("restored at its own level: not revised").isEqualTo(1);
         assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+    }
+
+    @Test
+    void a_held_special_audit_is_not_the_surveillance_so_an_overdue_certificate_is_still_suspended() {
+        Certificate issued = issueInitial("81.0", false);
+        String number = issued.number();
+        ScoreComputed special = score(issued.enterpriseId(), issued.holder(), AuditType.SPECIAL, "80.0", 1, false);
+        send(special, SCORING);
+        Decision held = awaitDecision(special.auditId());
+        assertThat(held.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(held.heldOutcome()).isEqualTo(Outcome.MAINTAINED);
+        assertThat(certificates.byNumber(number).orElseThrow().surveillanceDue())
+                .isEqualTo(issued.surveillanceDue());
+
+        moveTo(issued.surveillanceDue().plusDays(1));
+        lifecycle.sweep();
+
+        Certificate swept = certificates.byNumber(number).orElseThrow();
+        assertThat(swept.status()).isEqualTo(CertificateStatus.SUSPENDED);
+        assertThat(swept.statusReason()).contains("surveillance not decided by its due date");
     }
 
     @Test
