@@ -172,10 +172,32 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
         assertThat(sites.get(2).get("selection").asString()).isEqualTo("RANDOM");
         assertThat(sites.get(2).get("outletId").asString()).isNotEqualTo(o2);
 
+        // a suspended certificate may still get a special audit, a withdrawn one not
+        String number = "SC-X-" + initialId.substring(0, 8);
+        send(new CertificateStatusChanged(number, 1, enterpriseId, CertificateStatus.ACTIVE,
+                CertificateStatus.SUSPENDED, Band.COMPLIANT, "serious complaints", null, LocalDate.of(2026, 9, 1),
+                Instant.parse("2026-09-01T00:00:00Z")), "certificate-service");
+        awaitProgramme(enterpriseId, "SUSPENDED");
+        body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId, "type", "SPECIAL")))
+                .andReturn().getResponse(), 201);
+        send(new CertificateStatusChanged(number, 1, enterpriseId, CertificateStatus.SUSPENDED,
+                CertificateStatus.WITHDRAWN, Band.COMPLIANT, "suspension not lifted in 6 months", null,
+                LocalDate.of(2027, 3, 1), Instant.parse("2027-03-01T00:00:00Z")), "certificate-service");
+        awaitProgramme(enterpriseId, "WITHDRAWN");
+        JsonNode withdrawn = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+                "type", "SPECIAL"))).andReturn().getResponse(), 409);
+        assertThat(withdrawn.get("detail").asString()).contains("WITHDRAWN");
+
         // the programme's first surveillance is still to come
         JsonNode surveillance = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
         assertThat(surveillance.get("programmeStep").asString()).isEqualTo("SURVEILLANCE_1");
+    }
+
+    void awaitProgramme(String enterpriseId, String certificateStatus) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
+                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
+                        .getResponse(), 200), p -> certificateStatus.equals(p.get("certificateStatus").asString(null)));
     }
 
     static CertificateStatusChanged maintained(String number, String enterpriseId, String auditId, int revision,

@@ -25,6 +25,7 @@ import com.starcert.audit.programme.ProgrammeSchedule;
 import com.starcert.audit.programme.ProgrammeStep;
 import com.starcert.audit.programme.ProgrammeStore;
 import com.starcert.contracts.AuditType;
+import com.starcert.contracts.CertificateStatus;
 import com.starcert.contracts.Holder;
 import com.starcert.contracts.Scheme;
 import com.starcert.contracts.SchemeRef;
@@ -34,7 +35,8 @@ import com.starcert.support.problem.FieldProblem;
 /**
  * Plans an audit against the network audit-service knows, places it in the enterprise's programme (which step of
  * which cycle) and pins a scheme version: the one requested if known, else the latest known. A SPECIAL audit needs
- * a certificate audit-service has seen (409 otherwise); it belongs to the current cycle but is no programme step.
+ * a certificate audit-service has seen, still in force (ACTIVE or SUSPENDED, as certificate-service requires), else
+ * 409; it belongs to the current cycle but is no programme step.
  */
 @Service
 public class AuditPlanning {
@@ -75,6 +77,11 @@ public class AuditPlanning {
                     + "; plan an INITIAL audit instead, or wait until certificate-service's certificate.issued "
                     + "has been received");
         }
+        if (type == AuditType.SPECIAL && !inForce(programme.certificateStatus())) {
+            throw new ApiProblemException.Conflict("a special audit (特殊审核) needs a certificate in force (ACTIVE "
+                    + "or SUSPENDED); certificate " + programme.certificateNumber() + " of enterprise "
+                    + request.enterpriseId() + " is " + programme.certificateStatus());
+        }
         int n = net.n();
         int formula = SampleSize.of(type, n, request.samplingAppropriateOrDefault());
         int base = SampleSize.withNamed(formula, named.size(), n);
@@ -108,6 +115,11 @@ public class AuditPlanning {
             audit.assignTeam(request.team().toTeam());
         }
         return audits.save(audit);
+    }
+
+    /** No status seen yet means the certificate as issued: ACTIVE. */
+    private static boolean inForce(CertificateStatus status) {
+        return status == null || status == CertificateStatus.ACTIVE || status == CertificateStatus.SUSPENDED;
     }
 
     /** Every named outlet must be an active outlet of the enterprise other than its central function. */
