@@ -150,6 +150,7 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
                 () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
                         .getResponse(), 200), p -> !p.get("certificateNumber").isNull());
+        awaitProgramme(enterpriseId, "ACTIVE"); // a certificate just issued is in force
 
         // unknown, suspended and headquarters outlets: each named in the answer
         JsonNode bad = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,

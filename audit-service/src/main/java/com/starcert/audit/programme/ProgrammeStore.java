@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.starcert.audit.Audit;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificateStatus;
 import com.starcert.contracts.CertificateStatusChanged;
 
 /**
@@ -55,16 +56,27 @@ public class ProgrammeStore {
             update.set("cycleId", e.auditId()).set("decidedOn", decidedOn(e));
         }
         if (mongo.updateFirst(newer, update, Programme.class).getMatchedCount() > 0) {
+            markActive(e);
             return true;
         }
         try {
             mongo.insert(new Programme(e.enterpriseId(), newCycle ? e.auditId() : null, e.certificateNumber(),
                     e.certificateRevision(), newCycle ? decidedOn(e) : null, e.validUntil(), e.issuedAt(),
-                    null, null));
+                    CertificateStatus.ACTIVE, e.issuedAt()));
             return true;
         } catch (DuplicateKeyException alreadyNewer) {
             return false;
         }
+    }
+
+    /** A certificate just issued is in force, unless a later status change of the same certificate was seen. */
+    private void markActive(CertificateIssued e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.enterpriseId())
+                        .and("certificateNumber").is(e.certificateNumber())
+                        .orOperator(Criteria.where("statusChangedAt").lt(e.issuedAt()),
+                                Criteria.where("statusChangedAt").is(null))),
+                new Update().set("certificateStatus", CertificateStatus.ACTIVE).set("statusChangedAt", e.issuedAt()),
+                Programme.class);
     }
 
     /** @return true when the event changed the programme */
