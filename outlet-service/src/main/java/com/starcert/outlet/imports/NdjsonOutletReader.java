@@ -1,15 +1,14 @@
 package com.starcert.outlet.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.starcert.outlet.network.OutletForm;
+import com.starcert.support.problem.FieldProblem;
+import com.starcert.support.problem.JsonProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads outlets from NDJSON: one JSON object per line, shaped like the body of {@code POST …/outlets}; blank lines
@@ -57,46 +56,9 @@ public final class NdjsonOutletReader {
         try {
             return new ImportRow(line, mapper.readValue(json, OutletForm.class), List.of(), SAME_PATH);
         } catch (JacksonException e) {
-            return new ImportRow(line, null, List.of(ImportProblem.of(line, path(e), reason(e))), SAME_PATH);
+            FieldProblem problem = JsonProblem.of(e);
+            return new ImportRow(line, null, List.of(ImportProblem.of(line, problem.field(), problem.reason())),
+                    SAME_PATH);
         }
-    }
-
-    private static String reason(JacksonException e) {
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            return "'" + invalid.getValue() + "' is not one of "
-                    + Arrays.toString(invalid.getTargetType().getEnumConstants());
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> type = mismatch.getTargetType();
-            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-                return "expected a number";
-            }
-            if (type == Boolean.class || type == boolean.class) {
-                return "expected true or false";
-            }
-            if (type == String.class) {
-                return "expected a string";
-            }
-            if (List.class.isAssignableFrom(type)) {
-                return "expected an array";
-            }
-        }
-        return "not valid JSON here: " + e.getOriginalMessage();
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
     }
 }

@@ -1,7 +1,6 @@
 package com.starcert.support.problem;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -23,8 +22,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every 4xx as RFC 9457 {@code application/problem+json} naming the field and the reason in {@code errors};
@@ -106,52 +103,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static FieldProblem unreadable(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof JacksonException jackson) {
-            String path = path(jackson);
-            if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    && invalid.getTargetType().isEnum()) {
-                return new FieldProblem(path, "'" + invalid.getValue() + "' is not one of "
-                        + Arrays.toString(invalid.getTargetType().getEnumConstants()));
-            }
-            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                    && !path.equals("$")) {
-                return new FieldProblem(path, "expected " + describe(mismatch.getTargetType()));
-            }
-            return new FieldProblem(path, "not valid JSON here: " + jackson.getOriginalMessage());
+        if (ex.getCause() instanceof JacksonException jackson) {
+            return JsonProblem.of(jackson);
         }
         return new FieldProblem("$", "the request body is missing or is not JSON");
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
     }
 
     private static String lastNode(String propertyPath) {
