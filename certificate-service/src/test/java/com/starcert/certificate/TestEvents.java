@@ -5,23 +5,14 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.AuditedSite;
@@ -35,40 +26,23 @@ import com.starcert.contracts.IntegrationEvent;
 import com.starcert.contracts.Scheme;
 import com.starcert.contracts.SchemeRef;
 import com.starcert.contracts.ScoreComputed;
-import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.EventTraffic;
 
 /** Real CloudEvents in (EventCodec + KafkaProducer), our events out (a plain KafkaConsumer). */
 public final class TestEvents {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
     public static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
 
     private TestEvents() {
     }
 
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
-    /** Wraps the event in a new CloudEvent and sends it; returns the bytes sent (to replay them as they are). */
     public static byte[] send(IntegrationEvent event, String source) {
-        byte[] bytes = CODEC.writeBytes(CODEC.wrap(event, source, "corr-" + UUID.randomUUID(), Instant.now()));
-        sendBytes(event.eventType().topic(), event.partitionKey(), bytes);
-        return bytes;
+        return EventTraffic.send(event, source);
     }
 
     public static void sendBytes(String topic, String key, byte[] bytes) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, bytes)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventTraffic.sendBytes(topic, key, bytes);
     }
 
     public static ScoreComputed score(String enterpriseId, Holder holder, AuditType type, String score,
@@ -102,23 +76,6 @@ public final class TestEvents {
 
     /** Everything on the topic so far, read with a plain consumer from the beginning. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return EventTraffic.readAll(topic);
     }
 }

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,18 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,14 +56,13 @@ import com.starcert.contracts.Scheme;
 import com.starcert.contracts.SchemeRef;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
-import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.EventTraffic;
 
 /** The service against a real (in-process KRaft) broker and a Mongo wire server. */
 class CertificateIssuanceIntegrationTest extends IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final EventCodec CODEC = new EventCodec();
-    static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     MockMvc mvc;
@@ -87,18 +74,6 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
     CertificateNumbers numbers;
     @Autowired
     MongoTemplate mongo;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void initial_audit_at_87_5_issues_a_compliant_certificate_readable_by_number_and_by_enterprise() throws Exception {
@@ -210,8 +185,8 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         CloudEvent original = CODEC.wrap(score, "/starcert/scoring-service", "corr-dup", Instant.now());
         byte[] bytes = CODEC.writeBytes(original);
 
-        producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes)).get();
-        producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes)).get();
+        EventTraffic.sendBytes(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes);
+        EventTraffic.sendBytes(Topics.SCORE_COMPUTED, score.enterpriseId(), bytes);
         send(score, "corr-dup"); // a replay: the same score in a new CloudEvent with a new id
         // same key, same partition: once this marker is decided, the three copies before it have been handled
         ScoreComputed marker = new ScoreComputed(UUID.randomUUID().toString(), 1, score.enterpriseId(),
@@ -260,9 +235,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         for (int i = 0; i < 6; i++) {
             scores.add(score(AuditType.INITIAL, "80.0", 0, false));
         }
-        scores.forEach(s -> producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, s.enterpriseId(),
-                CODEC.writeBytes(CODEC.wrap(s, "/test", "corr-burst", Instant.now())))));
-        producer.flush();
+        scores.forEach(s -> EventTraffic.send(s, "/test", "corr-burst"));
 
         List<String> issued = new ArrayList<>();
         for (ScoreComputed s : scores) {
@@ -435,13 +408,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
     }
 
     static void send(ScoreComputed score, String correlationId) {
-        CloudEvent event = CODEC.wrap(score, "/starcert/scoring-service", correlationId, Instant.now());
-        try {
-            producer.send(new ProducerRecord<>(Topics.SCORE_COMPUTED, score.enterpriseId(), CODEC.writeBytes(event)))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventTraffic.send(score, "/starcert/scoring-service", correlationId);
     }
 
     static CertificateIssued issued(ConsumerRecord<String, String> r) {
@@ -458,25 +425,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
                 .orElseThrow();
     }
 
-    /** Everything on the topic so far, read with a plain consumer from the beginning. */
     static List<ConsumerRecord<String, String>> readAll(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return EventTraffic.readAll(topic);
     }
 }
