@@ -17,23 +17,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -46,7 +34,7 @@ import com.starcert.contracts.Scheme;
 import com.starcert.contracts.SchemePublished;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
-import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.EventTraffic;
 import com.starcert.scoring.ServiceIntegrationTest;
 import com.starcert.scoring.engine.AuditBuilder;
 import com.starcert.scoring.scheme.SchemeDraft.IndicatorDraft;
@@ -56,22 +44,9 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final EventCodec codec = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     MockMvc mvc;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     private static String newSchemeId() {
         return "IT-" + UUID.randomUUID().toString().substring(0, 8);
@@ -283,28 +258,16 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
     }
 
     private static void send(String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.AUDIT_SUBMITTED, key, value)).get();
+        EventTraffic.sendBytes(Topics.AUDIT_SUBMITTED, key, value);
     }
 
     /** Reads a topic from the beginning until {@code expected} matching records are seen. */
     private static List<ConsumerRecord<String, String>> records(String topic, int expected,
             Predicate<ConsumerRecord<String, String>> wanted) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + WAIT.toMillis();
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (r.value() != null && wanted.test(r)) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
+        List<ConsumerRecord<String, String>> found = org.awaitility.Awaitility.await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> EventTraffic.readAll(topic).stream().filter(r -> r.value() != null && wanted.test(r))
+                        .toList(), list -> list.size() >= expected);
         assertThat(found).as(topic).hasSize(expected);
         return found;
     }

@@ -22,16 +22,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,6 +38,7 @@ import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
+import com.starcert.infra.EventTraffic;
 import com.starcert.infra.SharedTestInfrastructure;
 import com.starcert.scoring.ServiceIntegrationTest;
 import com.starcert.scoring.engine.AuditBuilder;
@@ -54,25 +48,12 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final EventCodec codec = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     MongoTemplate mongo;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @Test
     void auditSubmittedIsScoredPublishedAndShown() throws Exception {
@@ -251,7 +232,7 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
     }
 
     private static void send(String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.AUDIT_SUBMITTED, key, value)).get();
+        EventTraffic.sendBytes(Topics.AUDIT_SUBMITTED, key, value);
     }
 
     private void awaitOutboxDrained(String auditId) {
