@@ -15,13 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,7 +27,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.contracts.AuditSubmitted;
-import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EnterpriseChanged;
 import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.IntegrationEvent;
@@ -43,6 +35,7 @@ import com.starcert.contracts.OutletChanged.OutletKind;
 import com.starcert.contracts.OutletChanged.OutletStatus;
 import com.starcert.contracts.Scheme;
 import com.starcert.contracts.Topics;
+import com.starcert.infra.EventTraffic;
 import com.starcert.infra.SharedTestInfrastructure;
 
 import tools.jackson.databind.JsonNode;
@@ -60,23 +53,10 @@ abstract class IntegrationTestBase {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Scheme SCHEME = Scheme.defaultScheme();
     static final Duration PATIENCE = Duration.ofSeconds(60);
-    static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         SharedTestInfrastructure.springProperties("starcert-audit-test").forEach((k, v) -> r.add(k, () -> v));
-    }
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(), "acks", "all"),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
     }
 
     @Autowired
@@ -112,13 +92,7 @@ abstract class IntegrationTestBase {
     }
 
     static void send(IntegrationEvent event, String service) {
-        CloudEvent cloudEvent = CODEC.wrap(event, "/starcert/" + service, UUID.randomUUID().toString(), Instant.now());
-        try {
-            producer.send(new ProducerRecord<>(event.eventType().topic(), event.enterpriseId(),
-                    CODEC.write(cloudEvent))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventTraffic.send(event, "/starcert/" + service, UUID.randomUUID().toString());
     }
 
     static Map<String, Object> finding(String siteId, String indicator, String result, Integer checked,
@@ -182,20 +156,10 @@ abstract class IntegrationTestBase {
     }
 
     static ConsumerRecord<String, String> awaitSubmitted(String auditId) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                "group.id", "audit-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.AUDIT_SUBMITTED));
-            long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (auditId.equals(CODEC.read(r.value()).subject())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no AuditSubmitted for " + auditId + " on " + Topics.AUDIT_SUBMITTED);
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> EventTraffic.readAll(Topics.AUDIT_SUBMITTED).stream()
+                        .filter(r -> auditId.equals(CODEC.read(r.value()).subject())).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 }
