@@ -3,17 +3,11 @@ package com.starcert.outlet.api;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,12 +18,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
+import com.starcert.infra.EventTraffic;
 import com.starcert.infra.SharedTestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The service against the real embedded Kafka broker and Mongo wire server; events are read back with a plain
- * {@link KafkaConsumer}, as any consumer outside StarCert would.
+ * plain Kafka consumer, as any consumer outside StarCert would.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -90,23 +85,18 @@ abstract class ApiIntegrationTest {
 
     /** Reads {@code topic} from the beginning until {@code done} holds for what was read (or 30 s pass). */
     static List<ConsumerRecord<String, String>> readUntil(String topic,
-            Predicate<List<ConsumerRecord<String, String>>> done) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", SharedTestInfrastructure.get().kafkaBootstrapServers(),
-                "group.id", "outlet-test-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && !done.test(seen)) {
-                consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
-            }
+            Predicate<List<ConsumerRecord<String, String>>> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<ConsumerRecord<String, String>> seen = EventTraffic.readAll(topic);
+        while (!done.test(seen) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(300);
+            seen = EventTraffic.readAll(topic);
         }
         return seen;
     }
 
     /** The CloudEvents keyed by {@code enterpriseId}, in topic order, once at least {@code count} arrived. */
-    List<CloudEvent> eventsOf(String topic, String enterpriseId, int count) {
+    List<CloudEvent> eventsOf(String topic, String enterpriseId, int count) throws InterruptedException {
         return readUntil(topic, seen -> seen.stream().filter(r -> enterpriseId.equals(r.key())).count() >= count)
                 .stream().filter(r -> enterpriseId.equals(r.key())).map(r -> codec.read(r.value())).toList();
     }
