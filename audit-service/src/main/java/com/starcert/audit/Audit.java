@@ -186,18 +186,27 @@ public class Audit implements OutboxAggregate {
     }
 
     /**
-     * The CB returns a submitted (or scored, not yet held or decided) audit for correction; the score of the
+     * The CB returns a submitted, scored or held audit for correction before its decision; the score of the
      * returned revision no longer stands.
      */
     public void returnForCorrection(String reason, Instant at, String by) {
-        if (!status.returnable()) {
-            throw new IllegalStateException("audit " + id + " is " + status + "; only a SUBMITTED or SCORED audit "
-                    + "can be returned for correction");
+        if (!returnable()) {
+            throw new IllegalStateException("audit " + id + " is " + status + "; only an audit not yet decided "
+                    + "(SUBMITTED, SCORED, or held for corrective actions not yet reported verified) can be returned");
         }
         status = AuditStatus.RETURNED;
         score = null;
         band = null;
         timeline.add(new TimelineEntry(AuditStatus.RETURNED, at, by, "revision " + revision + " returned: " + reason));
+    }
+
+    /**
+     * Whether the CB may still return this audit: before the decision. A held audit stops being returnable once
+     * its corrective actions were reported verified, because certificate-service then decides at once.
+     */
+    public boolean returnable() {
+        return status.returnable() && !(status == AuditStatus.AWAITING_CORRECTIVE_ACTIONS
+                && Integer.valueOf(revision).equals(correctiveActionsVerifiedRevision));
     }
 
     public void assignTeam(AuditTeam newTeam) {

@@ -12,9 +12,13 @@ public enum AuditStatus {
         return this == PLANNED || this == IN_PROGRESS || this == RETURNED;
     }
 
-    /** The CB may return the audit for correction: submitted or scored, not yet held or decided. */
+    /**
+     * The CB may return the audit for correction before the decision: submitted, scored, or scored and held for
+     * corrective actions (certificate-service holds that revision's decision until their verification is reported,
+     * see {@link Audit#returnable()}).
+     */
     public boolean returnable() {
-        return this == SUBMITTED || this == SCORED;
+        return this == SUBMITTED || this == SCORED || this == AWAITING_CORRECTIVE_ACTIONS;
     }
 
     /** Corrective actions are answered and verified between submission and decision. */

@@ -159,8 +159,6 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         send(score(auditId, 1, enterpriseId, "91.0", Band.FOUR_STAR, 1), "scoring-service");
         JsonNode held = awaitAudit(auditId, a -> a.get("status").asString().equals("AWAITING_CORRECTIVE_ACTIONS"));
         assertThat(held.get("score").decimalValue()).isEqualByComparingTo("91.0");
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "no")))
-                .andReturn().getResponse(), 409);
 
         JsonNode answered = body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA1/evidence", auditId),
                 Map.of("text", "licence renewed on 2026-03-05")).header("X-StarCert-User", "acme-quality"))
@@ -180,6 +178,9 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(event.revision()).isEqualTo(1);
         assertThat(event.enterpriseId()).isEqualTo(enterpriseId);
         assertThat(event.actions()).isEqualTo(1);
+        // reported verified: certificate-service decides now, so the audit can no longer be returned
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late")))
+                .andReturn().getResponse(), 409);
 
         // certificate-service releases its decision
         send(issued(auditId, 1, enterpriseId, "SC-CA-" + auditId.substring(0, 8)), "certificate-service");
@@ -191,6 +192,37 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     }
 
     // ---------------------------------------------------------------- evidence files
+
+    @Test
+    void aHeldAuditCanBeReturnedBeforeItsDecisionAndIsResubmittedAsTheNextRevision() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+        String auditId = audit.get("id").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of(
+                "findings", findingsFor(audit, "CENTRAL"),
+                "specialDeductions", List.of(Map.of("category", "POLICY", "description", "hotline not staffed")))))
+                .andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+        send(score(auditId, 1, enterpriseId, "99.0", Band.FIVE_STAR, 1), "scoring-service");
+        awaitAudit(auditId, a -> a.get("status").asString().equals("AWAITING_CORRECTIVE_ACTIONS"));
+
+        // the CB finds the deduction was recorded wrongly: back to the auditor before any decision
+        JsonNode returned = body(mvc.perform(json(post("/api/audits/{id}/return", auditId),
+                Map.of("reason", "deduction belongs to another enterprise"))).andReturn().getResponse(), 200);
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("specialDeductions", List.of())))
+                .andReturn().getResponse(), 200);
+        JsonNode resubmitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(),
+                202);
+        assertThat(resubmitted.get("revision").asInt()).isEqualTo(2);
+
+        // a late release of revision 1 changes nothing; the decision on revision 2 decides the audit
+        send(issued(auditId, 1, enterpriseId, "SC-OLD-" + auditId.substring(0, 8)), "certificate-service");
+        send(issued(auditId, 2, enterpriseId, "SC-R2-" + auditId.substring(0, 8)), "certificate-service");
+        JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(decided.get("revision").asInt()).isEqualTo(2);
+        assertThat(decided.get("certificateNumber").asString()).startsWith("SC-R2-");
+    }
 
     @Test
     void evidenceFilesAreStoredWithTheAuditCheckedByContentAndSize() throws Exception {

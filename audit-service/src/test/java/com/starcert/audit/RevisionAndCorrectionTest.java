@@ -58,10 +58,10 @@ class RevisionAndCorrectionTest {
     }
 
     @Test
-    void onlySubmittedOrScoredAuditsCanBeReturned() {
+    void onlyAuditsNotYetDecidedCanBeReturned() {
         for (AuditStatus s : AuditStatus.values()) {
-            assertThat(s.returnable()).as(s.name())
-                    .isEqualTo(s == AuditStatus.SUBMITTED || s == AuditStatus.SCORED);
+            assertThat(s.returnable()).as(s.name()).isEqualTo(s == AuditStatus.SUBMITTED || s == AuditStatus.SCORED
+                    || s == AuditStatus.AWAITING_CORRECTIVE_ACTIONS);
         }
     }
 

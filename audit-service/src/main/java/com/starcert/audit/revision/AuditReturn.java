@@ -30,9 +30,10 @@ public class AuditReturn {
         }
         Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
         Preconditions.check(audit, expectedVersion);
-        if (!audit.status().returnable()) {
+        if (!audit.returnable()) {
             throw new ApiProblemException.Conflict("audit " + auditId + " is " + audit.status()
-                    + "; only a SUBMITTED or SCORED audit can be returned before the decision");
+                    + "; an audit can be returned only before its decision (SUBMITTED, SCORED, or held for corrective"
+                    + " actions whose verification was not yet reported)");
         }
         audit.returnForCorrection(reason.trim(), clock.instant(), by);
         return audits.save(audit);
