@@ -1,22 +1,22 @@
 package com.starcert.scoring.engine;
 
+import static com.starcert.scoring.engine.GeneratedCases.assume;
+import static com.starcert.scoring.engine.GeneratedCases.forAll;
+import static com.starcert.scoring.engine.GeneratedCases.integer;
+import static com.starcert.scoring.engine.GeneratedCases.integers;
+import static com.starcert.scoring.engine.GeneratedCases.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.Random;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import com.starcert.contracts.AuditSubmitted.Finding;
 import com.starcert.contracts.AuditSubmitted.Result;
@@ -37,24 +37,63 @@ class AnySchemePropertiesTest {
     private static final Rational TENTH = Rational.of(1, 10);
     private static final List<Integer> THRESHOLDS = List.of(70, 80, 90, 95);
 
-    @Provide
-    Arbitrary<Scheme> schemes() {
-        Arbitrary<BigDecimal> points = Arbitraries.oneOf(
-                Arbitraries.integers().between(1, 30).map(BigDecimal::valueOf),
-                Arbitraries.integers().between(1, 5_000).map(cents -> BigDecimal.valueOf(cents, 2)));
-        Arbitrary<Indicator> indicator = Combinators.combine(points, Arbitraries.of(Scope.class),
-                Arbitraries.of(true, false))
-                .as((p, scope, sampled) -> new Indicator("?", "group", "指标", "indicator", p, scope, sampled));
-        return indicator.list().ofMinSize(1).ofMaxSize(12).map(list -> new Scheme("RANDOM", 1, "random scheme",
-                IntStream.range(0, list.size()).mapToObj(i -> {
-                    Indicator x = list.get(i);
-                    return new Indicator("I" + i, x.group(), x.nameZh(), x.nameEn(), x.points(), x.scope(),
-                            x.sampled());
-                }).toList()));
+    /**
+     * 1 to 12 indicators with any scope and sampled flag; points whole (1–30) or with two decimals (0.01–50.00), so
+     * totals are anything, not just 100.
+     */
+    static Scheme randomScheme(Random random) {
+        int size = integer(random, 1, 12);
+        List<Indicator> indicators = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            BigDecimal points = random.nextBoolean()
+                    ? BigDecimal.valueOf(integer(random, 1, 30))
+                    : BigDecimal.valueOf(integer(random, 1, 5_000), 2);
+            indicators.add(new Indicator("I" + i, "group", "指标", "indicator", points,
+                    oneOf(random, List.of(Scope.values())), random.nextBoolean()));
+        }
+        return new Scheme("RANDOM", 1, "random scheme", indicators);
+    }
+
+    /** A scheme, 0–5 outlets and up to 80 dice of 0–99 that decide the findings. */
+    record SchemeAudit(Scheme scheme, int outlets, List<Integer> dice) {
+        static SchemeAudit draw(Random random) {
+            return new SchemeAudit(randomScheme(random), integer(random, 0, 5), integers(random, 80, 0, 99));
+        }
+
+        AuditBuilder audit() {
+            return randomAudit(scheme, outlets, dice);
+        }
+    }
+
+    record SchemeAuditAndPick(SchemeAudit audit, int pick) {
+        static SchemeAuditAndPick draw(Random random) {
+            return new SchemeAuditAndPick(SchemeAudit.draw(random), integer(random, 0, 999));
+        }
+    }
+
+    record PerfectAudit(SchemeAudit audit, int pick, int deductions, boolean bonus) {
+        static PerfectAudit draw(Random random) {
+            return new PerfectAudit(SchemeAudit.draw(random), integer(random, 0, 999), integer(random, 0, 3),
+                    random.nextBoolean());
+        }
+    }
+
+    record NearThreshold(int threshold, int checked, int offset, int sampledPoints, int otherPoints, int deductions,
+            boolean bonus) {
+        static NearThreshold draw(Random random) {
+            return new NearThreshold(oneOf(random, THRESHOLDS), integer(random, 1, 5_000), integer(random, -3, 3),
+                    integer(random, 1, 40), integer(random, 0, 40), integer(random, 0, 1), random.nextBoolean());
+        }
+    }
+
+    record ThresholdAndPoints(int threshold, int cents) {
+        static ThresholdAndPoints draw(Random random) {
+            return new ThresholdAndPoints(oneOf(random, THRESHOLDS), integer(random, 1, 5_000));
+        }
     }
 
     /**
-     * A consistent audit of the scheme driven by dice (so jqwik can shrink it): per finding a roll below 50 keeps it
+     * A consistent audit of the scheme driven by dice (a short list that reads well in a failure): per finding a roll below 50 keeps it
      * conforming, 50–94 makes it nonconforming (a share of the samples for a sampled indicator), 95+ not applicable;
      * the last rolls pick an exclusion, special deductions and the bonus.
      */
@@ -113,12 +152,14 @@ class AnySchemePropertiesTest {
         }
     }
 
-    @Property(tries = TRIES)
-    void scoreStaysWithinZeroAndHundred(@ForAll("schemes") Scheme scheme,
-            @ForAll @IntRange(min = 0, max = 5) int outlets,
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 99) Integer> dice) {
-        Optional<ScoreCard> scored = score(randomAudit(scheme, outlets, dice));
-        Assume.that(scored.isPresent());
+    @TestFactory
+    Stream<DynamicTest> scoreStaysWithinZeroAndHundred() {
+        return forAll(TRIES, SchemeAudit::draw, AnySchemePropertiesTest::scoreStaysWithinZeroAndHundred);
+    }
+
+    private static void scoreStaysWithinZeroAndHundred(SchemeAudit generated) {
+        Optional<ScoreCard> scored = score(generated.audit());
+        assume(scored.isPresent());
         ScoreCard card = scored.get();
 
         assertThat(card.exactScore().compareTo(Rational.ZERO)).isGreaterThanOrEqualTo(0);
@@ -128,17 +169,20 @@ class AnySchemePropertiesTest {
         assertShownIsTheFloorAndTheBandFollowsIt(card);
     }
 
-    @Property(tries = TRIES)
-    void turningANonconformityIntoAConformityNeverLowersTheScore(@ForAll("schemes") Scheme scheme,
-            @ForAll @IntRange(min = 0, max = 5) int outlets,
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 99) Integer> dice,
-            @ForAll @IntRange(min = 0, max = 999) int pick) {
-        AuditBuilder audit = randomAudit(scheme, outlets, dice);
+    @TestFactory
+    Stream<DynamicTest> turningANonconformityIntoAConformityNeverLowersTheScore() {
+        return forAll(TRIES, SchemeAuditAndPick::draw,
+                AnySchemePropertiesTest::turningANonconformityIntoAConformityNeverLowersTheScore);
+    }
+
+    private static void turningANonconformityIntoAConformityNeverLowersTheScore(SchemeAuditAndPick generated) {
+        AuditBuilder audit = generated.audit().audit();
+        int pick = generated.pick();
         List<Finding> nonconforming = audit.findings().stream()
                 .filter(f -> f.result() == Result.NONCONFORMING).toList();
-        Assume.that(!nonconforming.isEmpty());
+        assume(!nonconforming.isEmpty());
         Optional<ScoreCard> before = score(audit);
-        Assume.that(before.isPresent());
+        assume(before.isPresent());
 
         Finding fixed = nonconforming.get(pick % nonconforming.size());
         audit.finding(new Finding(fixed.siteId(), fixed.indicator(), Result.CONFORMING, "corrected",
@@ -150,12 +194,19 @@ class AnySchemePropertiesTest {
         assertThat(after.band().compareTo(before.get().band())).isLessThanOrEqualTo(0); // bands are best first
     }
 
-    @Property(tries = TRIES)
-    void excludingAFullyConformingIndicatorKeepsAPerfectScore(@ForAll("schemes") Scheme scheme,
-            @ForAll @IntRange(min = 0, max = 5) int outlets,
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 99) Integer> dice,
-            @ForAll @IntRange(min = 0, max = 999) int pick,
-            @ForAll @IntRange(min = 0, max = 3) int deductions, @ForAll boolean bonus) {
+    @TestFactory
+    Stream<DynamicTest> excludingAFullyConformingIndicatorKeepsAPerfectScore() {
+        return forAll(TRIES, PerfectAudit::draw,
+                AnySchemePropertiesTest::excludingAFullyConformingIndicatorKeepsAPerfectScore);
+    }
+
+    private static void excludingAFullyConformingIndicatorKeepsAPerfectScore(PerfectAudit generated) {
+        Scheme scheme = generated.audit().scheme();
+        int outlets = generated.audit().outlets();
+        List<Integer> dice = generated.audit().dice();
+        int pick = generated.pick();
+        int deductions = generated.deductions();
+        boolean bonus = generated.bonus();
         // every finding conforming, some sites not applicable: a perfect score
         Iterator<Integer> die = dice.iterator();
         AuditBuilder audit = AuditBuilder.audit(scheme, outlets);
@@ -171,10 +222,10 @@ class AnySchemePropertiesTest {
             audit.bonus();
         }
         Optional<ScoreCard> scored = score(audit);
-        Assume.that(scored.isPresent());
+        assume(scored.isPresent());
         ScoreCard perfect = scored.get();
         List<IndicatorScore> applicable = perfect.indicators().stream().filter(IndicatorScore::applicable).toList();
-        Assume.that(applicable.size() >= 2);
+        assume(applicable.size() >= 2);
         assertThat(perfect.earnedTotal()).isEqualTo(perfect.applicableTotal());
 
         String excluded = applicable.get(pick % applicable.size()).indicator().code();
@@ -192,14 +243,20 @@ class AnySchemePropertiesTest {
      * lands the exact score within a few samples of the threshold (plus a second, conforming indicator so the
      * points and the fraction vary), then deductions and the bonus move it by whole points.
      */
-    @Property(tries = TRIES)
-    void theShownScoreIsRoundedDownAndTheBandFollowsItAtEveryThreshold(
-            @ForAll("thresholds") int threshold,
-            @ForAll @IntRange(min = 1, max = 5_000) int checked,
-            @ForAll @IntRange(min = -3, max = 3) int offset,
-            @ForAll @IntRange(min = 1, max = 40) int sampledPoints,
-            @ForAll @IntRange(min = 0, max = 40) int otherPoints,
-            @ForAll @IntRange(min = 0, max = 1) int deductions, @ForAll boolean bonus) {
+    @TestFactory
+    Stream<DynamicTest> theShownScoreIsRoundedDownAndTheBandFollowsItAtEveryThreshold() {
+        return forAll(TRIES, NearThreshold::draw,
+                AnySchemePropertiesTest::theShownScoreIsRoundedDownAndTheBandFollowsItAtEveryThreshold);
+    }
+
+    private static void theShownScoreIsRoundedDownAndTheBandFollowsItAtEveryThreshold(NearThreshold generated) {
+        int threshold = generated.threshold();
+        int checked = generated.checked();
+        int offset = generated.offset();
+        int sampledPoints = generated.sampledPoints();
+        int otherPoints = generated.otherPoints();
+        int deductions = generated.deductions();
+        boolean bonus = generated.bonus();
         Scheme scheme = new Scheme("EDGE", 1, "edge", otherPoints == 0
                 ? List.of(sampled(sampledPoints))
                 : List.of(sampled(sampledPoints), new Indicator("Q", "g", "定性", "qualitative",
@@ -219,15 +276,15 @@ class AnySchemePropertiesTest {
         assertShownIsTheFloorAndTheBandFollowsIt(audit.score());
     }
 
-    @Provide
-    Arbitrary<Integer> thresholds() {
-        return Arbitraries.of(THRESHOLDS);
+    /** 69.9/70.0, 79.9/80.0, 89.9/90.0, 94.9/95.0 and a hair below each threshold, for any points value. */
+    @TestFactory
+    Stream<DynamicTest> theBandChangesExactlyAtTheThreshold() {
+        return forAll(200, ThresholdAndPoints::draw, AnySchemePropertiesTest::theBandChangesExactlyAtTheThreshold);
     }
 
-    /** 69.9/70.0, 79.9/80.0, 89.9/90.0, 94.9/95.0 and a hair below each threshold, for any points value. */
-    @Property(tries = 200)
-    void theBandChangesExactlyAtTheThreshold(@ForAll("thresholds") int threshold,
-            @ForAll @IntRange(min = 1, max = 5_000) int cents) {
+    private static void theBandChangesExactlyAtTheThreshold(ThresholdAndPoints generated) {
+        int threshold = generated.threshold();
+        int cents = generated.cents();
         Scheme scheme = new Scheme("EDGE", 1, "edge", List.of(new Indicator("S", "g", "抽样", "sampled",
                 BigDecimal.valueOf(cents, 2), Scope.CENTRAL, true)));
         int lostTenths = (100 - threshold) * 10;

@@ -1,28 +1,46 @@
 package com.starcert.scoring.engine;
 
 import static com.starcert.scoring.engine.AuditBuilder.defaultAudit;
+import static com.starcert.scoring.engine.GeneratedCases.assume;
+import static com.starcert.scoring.engine.GeneratedCases.forAll;
+import static com.starcert.scoring.engine.GeneratedCases.integer;
+import static com.starcert.scoring.engine.GeneratedCases.integers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import com.starcert.contracts.AuditSubmitted.Finding;
 import com.starcert.contracts.AuditSubmitted.Result;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.Scheme;
 
+/** Properties of the default scheme's scoring, over generated audits (see {@link GeneratedCases} to replay one). */
 class ScoringPropertiesTest {
 
+    private static final int TRIES = 1_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A random but consistent audit of the default scheme, driven by dice so jqwik can shrink it. */
+    /** Up to 4 outlets and up to 80 dice of 0–99 that decide the findings. */
+    record Dice(int outlets, List<Integer> dice) {
+        static Dice draw(Random random) {
+            return new Dice(integer(random, 0, 4), integers(random, 80, 0, 99));
+        }
+    }
+
+    record DiceAndPick(Dice audit, int pick) {
+        static DiceAndPick draw(Random random) {
+            return new DiceAndPick(Dice.draw(random), integer(random, 0, 999));
+        }
+    }
+
+    /** A random but consistent audit of the default scheme, driven by dice (a short list reads well on failure). */
     private static AuditBuilder randomAudit(int outlets, List<Integer> dice) {
         Iterator<Integer> die = dice.iterator();
         AuditBuilder audit = defaultAudit(outlets);
@@ -54,9 +72,12 @@ class ScoringPropertiesTest {
         return audit;
     }
 
-    @Property
-    void scoreStaysWithinZeroAndHundredAndShowsTheFloor(@ForAll @IntRange(min = 0, max = 4) int outlets,
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 99) Integer> dice) {
+    @TestFactory
+    Stream<DynamicTest> scoreStaysWithinZeroAndHundredAndShowsTheFloor() {
+        return forAll(TRIES, Dice::draw, c -> scoreStaysWithinZeroAndHundredAndShowsTheFloor(c.outlets(), c.dice()));
+    }
+
+    private static void scoreStaysWithinZeroAndHundredAndShowsTheFloor(int outlets, List<Integer> dice) {
         ScoreCard card = randomAudit(outlets, dice).score();
 
         assertThat(card.score()).isBetween(BigDecimal.ZERO, HUNDRED);
@@ -67,14 +88,17 @@ class ScoringPropertiesTest {
         assertThat(card.band()).isEqualTo(Band.of(card.score()));
     }
 
-    @Property
-    void fixingANonconformityNeverLowersTheScore(@ForAll @IntRange(min = 0, max = 4) int outlets,
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 99) Integer> dice,
-            @ForAll @IntRange(min = 0, max = 999) int pick) {
+    @TestFactory
+    Stream<DynamicTest> fixingANonconformityNeverLowersTheScore() {
+        return forAll(TRIES, DiceAndPick::draw, c -> fixingANonconformityNeverLowersTheScore(c.audit().outlets(),
+                c.audit().dice(), c.pick()));
+    }
+
+    private static void fixingANonconformityNeverLowersTheScore(int outlets, List<Integer> dice, int pick) {
         AuditBuilder audit = randomAudit(outlets, dice);
         List<Finding> nonconforming = audit.findings().stream()
                 .filter(f -> f.result() == Result.NONCONFORMING).toList();
-        Assume.that(!nonconforming.isEmpty());
+        assume(!nonconforming.isEmpty());
         ScoreCard before = audit.score();
 
         Finding fixed = nonconforming.get(pick % nonconforming.size());
