@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.starcert.outlet.infra.CorrelationId;
-import com.starcert.outlet.infra.IfMatch;
+import com.starcert.support.web.IfMatch;
 
 @RestController
 @RequestMapping("/api/enterprises")

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import com.starcert.outlet.infra.IfMatch;
+import com.starcert.support.web.IfMatch;
 import com.starcert.outlet.registry.InvalidValueException;
 import com.starcert.outlet.registry.Uscc;
 import com.starcert.support.messaging.OutboxEvents;

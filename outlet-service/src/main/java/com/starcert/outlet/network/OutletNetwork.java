@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.starcert.outlet.enterprise.EnterpriseRegistry;
-import com.starcert.outlet.infra.IfMatch;
+import com.starcert.support.web.IfMatch;
 import com.starcert.outlet.registry.Province;
 import com.starcert.outlet.registry.Violations;
 import com.starcert.support.messaging.OutboxEvents;

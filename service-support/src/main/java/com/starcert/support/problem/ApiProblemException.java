@@ -56,6 +56,19 @@ public sealed abstract class ApiProblemException extends RuntimeException {
         public String title() { return "Not found"; }
     }
 
+    /** 403: the caller may see the resource but not do this to it. */
+    public static final class Forbidden extends ApiProblemException {
+        public Forbidden(String detail) {
+            super(detail, List.of());
+        }
+
+        @Override
+        public HttpStatus status() { return HttpStatus.FORBIDDEN; }
+
+        @Override
+        public String title() { return "Forbidden"; }
+    }
+
     /** 409: the resource's current state does not allow it (duplicate, already submitted…). */
     public static final class Conflict extends ApiProblemException {
         public Conflict(String detail, List<FieldProblem> errors) {

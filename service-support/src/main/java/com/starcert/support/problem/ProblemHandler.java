@@ -57,6 +57,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request has invalid fields", errors);
     }
 
+    /**
+     * A method-level rule ({@code @RolesAllowed}) refused the caller: 403 problem. Unauthenticated callers never get
+     * here — the filter chain answers them 401 before any controller runs.
+     */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "your role does not allow this", List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);

@@ -1,4 +1,4 @@
-package com.starcert.outlet.infra;
+package com.starcert.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.starcert.outlet.infra;
+package com.starcert.support.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +44,17 @@ public record IfMatch(Set<Long> versions) {
             versions.add(Long.parseLong(m.group(1)));
         }
         return new IfMatch(Set.copyOf(versions));
+    }
+
+    /**
+     * The policy for writes that merge or change state (findings, submit, return, status changes): the header is
+     * checked when sent, and may be left out. Replacing updates ({@code PUT} of a whole resource) use
+     * {@link #parse(String)}, which requires it.
+     */
+    public static java.util.Optional<IfMatch> ifSent(String header) {
+        // "*" matches any current version (RFC 9110), so there is nothing to check
+        return header == null || header.isBlank() || header.strip().equals("*") ? java.util.Optional.empty()
+                : java.util.Optional.of(parse(header));
     }
 
     public boolean matches(long version) {
