@@ -2,6 +2,7 @@ package com.starcert.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,28 +31,45 @@ import com.starcert.infra.AuditWorksheet;
 import com.starcert.infra.Demo;
 import com.starcert.infra.FreePorts;
 import com.starcert.infra.Infrastructure;
+import com.starcert.infra.Credentials;
 import com.starcert.infra.LocalSuite;
 import com.starcert.infra.SuiteClient;
+import com.starcert.infra.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole suite as its users meet it: real broker and Mongo wire server, the four services and the gateway as
- * separate processes, and every request through the gateway.
+ * The whole suite as its users meet it: real broker and Mongo wire server, identity-service, the four services and
+ * the gateway as separate processes, and every request through the gateway — each made by the role that may make
+ * it, with an access token got the way an API client gets one (client credentials at {@code /oauth2/token}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificationEndToEndTest {
 
+    static final String LEAD_AUDITOR = "starcert-auditor";
+
     static LocalSuite suite;
     static Infrastructure infra;
+    /** No token: the public. */
+    static SuiteClient anonymous;
+    /** CB_ADMIN: registers enterprises and outlets, plans audits. */
     static SuiteClient api;
+    /** AUDITOR named as lead auditor on every audit planned here: records findings and submits. */
+    static SuiteClient auditor;
+    /** REVIEWER, on no team: verifies corrective actions, acts on certificates. */
+    static SuiteClient reviewer;
 
     @BeforeAll
-    static void startSuite() {
+    static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("starcert.root", "..")).toAbsolutePath().normalize();
+        Path data = root.resolve("e2e-tests/target/e2e-data");
+        Files.deleteIfExists(data.resolve(Credentials.FILE));
         infra = Infrastructure.forTests();
-        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/e2e-logs"),
+        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/e2e-logs"), data,
                 defaultPort -> FreePorts.next(), Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms"));
-        api = new SuiteClient(suite.gatewayUrl());
+        anonymous = new SuiteClient(suite.gatewayUrl());
+        api = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-admin"));
+        auditor = anonymous.as(Tokens.forClient(suite.credentials(), LEAD_AUDITOR));
+        reviewer = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-reviewer"));
     }
 
     @AfterAll
@@ -76,8 +94,7 @@ class CertificationEndToEndTest {
         JsonNode scope = awaitScope(enterpriseId, 4);
         assertThat(scope.path("sampleSizes").path("INITIAL").asInt()).isEqualTo(2);
 
-        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
-                .expect(201).body();
+        JsonNode audit = plan(enterpriseId);
         String auditId = audit.path("id").asString();
         assertThat(audit.path("sampleSize").asInt()).isEqualTo(2);
         assertThat(audit.path("sites")).hasSize(3);
@@ -93,22 +110,24 @@ class CertificationEndToEndTest {
         sheet.nonconforming("CENTRAL", "SYS-SUP", "no supervision of outlets documented");
 
         // a submission before every site is assessed lists what is missing
-        api.put("/api/audits/" + auditId + "/findings", sheet.siteBody("CENTRAL")).expect(200);
-        JsonNode incomplete = api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(422).body();
+        auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody("CENTRAL")).expect(200);
+        JsonNode incomplete = auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(422).body();
         assertThat(incomplete.path("errors").size()).isGreaterThan(0);
 
         for (String site : outletSites) {
-            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+            auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
         }
-        api.put("/api/audits/" + auditId + "/findings", Map.of("exclusions", List.of(Map.of(
+        auditor.put("/api/audits/" + auditId + "/findings", Map.of("exclusions", List.of(Map.of(
                 "indicator", "PRD-RCY", "justification", "no products sold; recycling not in scope")))).expect(200);
 
-        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
-        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(409);
+        // the CB admin may plan but not submit (ISO/IEC 17021-1: whoever audits does not decide, and vice versa)
+        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(403);
+        auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+        auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(409);
 
         JsonNode decided = api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")),
                 Duration.ofSeconds(90)).body();
-        assertThat(decided.path("timeline").toString()).contains("SUBMITTED", "DECIDED");
+        assertThat(decided.path("timeline").toString()).contains("SUBMITTED", "DECIDED", LEAD_AUDITOR);
 
         // applicable 95 (PRD-RCY excluded); earned 95 − 0.9 − 5 = 89.1; 100 × 89.1 / 95 = 93.789… → 93.7
         JsonNode score = api.get("/api/scores/" + auditId).expect(200).body();
@@ -145,16 +164,15 @@ class CertificationEndToEndTest {
         registerOutlet(enterpriseId, "开封网点", "BRANCH", "410202");
         registerOutlet(enterpriseId, "长沙网点", "BRANCH", "430102");
         awaitScope(enterpriseId, 2);
-        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
-                .expect(201).body();
+        JsonNode audit = plan(enterpriseId);
         String auditId = audit.path("id").asString();
         AuditWorksheet sheet = new AuditWorksheet(audit);
         for (String site : sheet.siteIds()) {
-            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+            auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
         }
-        api.put("/api/audits/" + auditId + "/findings", Map.of("specialDeductions", List.of(Map.of(
+        auditor.put("/api/audits/" + auditId + "/findings", Map.of("specialDeductions", List.of(Map.of(
                 "category", "LEGAL", "description", "三包 warranty card not issued for two repairs")))).expect(200);
-        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+        auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
 
         // 100 − 1 special deduction = 99.0; the decision waits for the corrective action (brief §5)
         api.await("/api/audits/" + auditId, r -> "AWAITING_CORRECTIVE_ACTIONS".equals(r.text("status")),
@@ -166,12 +184,19 @@ class CertificationEndToEndTest {
         JsonNode actions = api.get("/api/audits/" + auditId + "/corrective-actions").expect(200).body();
         assertThat(actions.path("actions")).hasSize(1);
         String actionId = actions.path("actions").get(0).path("id").asString();
-        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
-                Map.of("verifiedBy", "lead auditor")).expect(409); // no evidence yet
-        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/evidence",
+        reviewer.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
+                Map.of("note", "nothing to check yet")).expect(409); // no evidence yet
+        // the enterprise answers its corrective action with its own API client (created by the CB admin)
+        SuiteClient enterprise = enterpriseClient(enterpriseId);
+        auditor.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/evidence",
+                Map.of("text", "written by the auditor")).expect(403);
+        enterprise.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/evidence",
                 Map.of("text", "warranty cards issued and the procedure retrained")).expect(200);
-        api.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
-                Map.of("verifiedBy", "lead auditor", "note", "checked on site")).expect(200);
+        // the lead auditor may not verify (not a reviewer); a reviewer on no team may
+        auditor.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
+                Map.of("note", "checked on site")).expect(403);
+        reviewer.post("/api/audits/" + auditId + "/corrective-actions/" + actionId + "/verify",
+                Map.of("note", "checked on site")).expect(200);
 
         // audit.corrective-actions-verified releases the held decision
         api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")), Duration.ofSeconds(90));
@@ -180,20 +205,34 @@ class CertificationEndToEndTest {
         String number = certificates.get(0).path("number").asString();
         assertThat(certificates.get(0).path("level").asString()).isEqualTo("COMPLIANT");
 
+        // the enterprise sees its own certificate, audit and score card; another enterprise sees none of them
+        assertThat(enterprise.get("/api/certificates").expect(200).body()).hasSize(1);
+        enterprise.get("/api/certificates/" + number).expect(200);
+        enterprise.get("/api/audits/" + auditId).expect(200);
+        // scoring-service shows the enterprise its score card once it has seen the decision event
+        enterprise.await("/api/scores/" + auditId, r -> r.status() == 200, Duration.ofSeconds(30));
+        enterprise.post("/api/certificates/" + number + "/suspend", Map.of("reason", "x")).expect(403);
+        SuiteClient stranger = enterpriseClient(registerEnterprise("旁观者服务有限公司", Demo.randomUscc("410100")));
+        stranger.get("/api/certificates/" + number).expect(404);
+        stranger.get("/api/audits/" + auditId).expect(404);
+        stranger.get("/api/scores/" + auditId).expect(404);
+        stranger.get("/api/enterprises/" + enterpriseId).expect(404);
+        assertThat(stranger.get("/api/certificates").expect(200).body()).isEmpty();
+
         // the public sees status and scope but not the score, and the signed document verifies
-        JsonNode published = api.get("/api/public/certificates/" + number).expect(200).body();
+        JsonNode published = anonymous.get("/api/public/certificates/" + number).expect(200).body();
         assertThat(published.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(published.has("score")).isFalse();
-        assertThat(api.post("/api/public/certificates/verify", published).expect(200).body()
+        assertThat(anonymous.post("/api/public/certificates/verify", published).expect(200).body()
                 .path("authentic").asBoolean()).isTrue();
         tools.jackson.databind.node.ObjectNode forged = (tools.jackson.databind.node.ObjectNode) published.deepCopy();
         forged.put("level", "FIVE_STAR");
-        assertThat(api.post("/api/public/certificates/verify", forged).expect(200).body()
+        assertThat(anonymous.post("/api/public/certificates/verify", forged).expect(200).body()
                 .path("authentic").asBoolean()).isFalse();
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badInputIsAProblemNotAServerError() {
         JsonNode badUscc = api.post("/api/enterprises", Map.of("name", "X", "uscc", "91350100M000100Y44",
                 "address", Map.of("regionCode", "350100", "line", "福州"),
@@ -202,27 +241,40 @@ class CertificationEndToEndTest {
         api.post("/api/enterprises", "{\"name\": ").expect(400);
         api.get("/api/audits/" + UUID.randomUUID()).expect(404);
         api.get("/api/certificates/GBT27922-1999-999999").expect(404);
-        api.get("/api/public/certificates/GBT27922-1999-999999").expect(404);
+        anonymous.get("/api/public/certificates/GBT27922-1999-999999").expect(404);
         api.get("/api/no-such-resource").expect(404);
     }
 
     @Test
-    @Order(4)
+    @Order(3)
+    void withoutAValidTokenOnlyPublicEndpointsAnswer() {
+        assertThat(anonymous.get("/api/audits").expect(401).body().path("status").asInt()).isEqualTo(401);
+        anonymous.get("/api/enterprises").expect(401);
+        anonymous.post("/api/enterprises", Map.of("name", "x")).expect(401);
+        anonymous.as(() -> "forged.token.value").get("/api/public/certificates/GBT27922-1999-999999").expect(401);
+        anonymous.get("/.well-known/openid-configuration").expect(200);
+        // an operator has no business data
+        SuiteClient operator = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-operator"));
+        operator.get("/api/enterprises").expect(403);
+        operator.get("/actuator/health").expect(200);
+    }
+
+    @Test
+    @Order(5)
     void aSubmissionWhileTheBrokerIsDownIsCertifiedOnceItIsBack() {
         String enterpriseId = registerEnterprise("断网测试服务有限公司", Demo.randomUscc("410100"));
         registerOutlet(enterpriseId, "济南网点", "BRANCH", "370102");
         awaitScope(enterpriseId, 1);
-        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
-                .expect(201).body();
+        JsonNode audit = plan(enterpriseId);
         String auditId = audit.path("id").asString();
         AuditWorksheet sheet = new AuditWorksheet(audit);
         for (String site : sheet.siteIds()) {
-            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+            auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
         }
 
         infra.stopKafka();
         try {
-            api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+            auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
             assertThat(api.get("/api/audits/" + auditId).expect(200).text("status")).isEqualTo("SUBMITTED");
             sleep(Duration.ofSeconds(3));
             assertThat(api.get("/api/audits/" + auditId).expect(200).text("status")).isEqualTo("SUBMITTED");
@@ -238,13 +290,26 @@ class CertificationEndToEndTest {
         assertThat(certificates.get(0).path("level").asString()).isEqualTo("COMPLIANT");
     }
 
-    private String registerEnterprise(String name, String uscc) {
+    private static JsonNode plan(String enterpriseId) {
+        return api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
+                "team", Map.of("leadAuditor", LEAD_AUDITOR, "members", List.of()))).expect(201).body();
+    }
+
+    /** An API client of the enterprise's own (role ENTERPRISE), created by the CB admin; its secret is shown once. */
+    private static SuiteClient enterpriseClient(String enterpriseId) {
+        JsonNode created = api.post("/api/enterprises/" + enterpriseId + "/api-clients",
+                Map.of("name", "e2e client")).expect(201).body();
+        return anonymous.as(new Tokens(suite.credentials().tokenEndpoint(), created.path("clientId").asString(),
+                created.path("clientSecret").asString()));
+    }
+
+    private static String registerEnterprise(String name, String uscc) {
         return api.post("/api/enterprises", Map.of("name", name, "uscc", uscc,
                 "address", Map.of("regionCode", "410105", "line", "郑州市金水区花园路 1 号"),
                 "contact", Map.of("name", "张伟", "phone", "0371-65551234"))).expect(201).text("id");
     }
 
-    private void registerOutlet(String enterpriseId, String name, String kind, String region) {
+    private static void registerOutlet(String enterpriseId, String name, String kind, String region) {
         api.post("/api/enterprises/" + enterpriseId + "/outlets", Map.of("name", name, "kind", kind,
                 "address", Map.of("regionCode", region, "line", name + " 1 号"),
                 "contact", Map.of("name", "服务经理", "phone", "13912345678"),

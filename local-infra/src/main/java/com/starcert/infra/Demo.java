@@ -12,18 +12,25 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code ./starcert demo}: a certification body takes one sample enterprise from registration to a certificate
  * through the gateway — outlets in several provinces, an initial audit, findings site by site, submission — and
- * prints the score card and the certificate. Each run registers a new enterprise (a fresh valid USCC).
+ * prints the score card and the certificate. Each step is done by the role that may do it, with that role's access
+ * token from the local {@code credentials.json}: the CB admin registers and plans, the auditor named on the team
+ * records and submits. Each run registers a new enterprise (a fresh valid USCC).
  */
 public final class Demo {
 
     private static final String USCC_SYMBOLS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+    static final String ADMIN_CLIENT = "starcert-admin";
+    static final String AUDITOR_CLIENT = "starcert-auditor";
+
     private final SuiteClient api;
+    private final SuiteClient auditor;
     private final PrintStream out;
 
-    public Demo(SuiteClient api, PrintStream out) {
-        this.api = api;
+    public Demo(SuiteClient anonymous, Credentials credentials, PrintStream out) {
+        this.api = anonymous.as(Tokens.forClient(credentials, ADMIN_CLIENT));
+        this.auditor = anonymous.as(Tokens.forClient(credentials, AUDITOR_CLIENT));
         this.out = out;
     }
 
@@ -66,11 +73,13 @@ public final class Demo {
         out.println("3. audit-service learned the network from outlet.changed: n = " + scope.path("activeOutlets")
                 + ", sample sizes " + scope.path("sampleSizes"));
 
-        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL"))
+        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
+                        "team", Map.of("leadAuditor", AUDITOR_CLIENT, "members", List.of())))
                 .expect(201).body();
         String auditId = audit.path("id").asString();
-        out.println("4. Planned initial audit " + auditId + ": sample " + audit.path("sampleSize") + " of "
-                + audit.path("sampleBase") + ", seed " + audit.path("randomSeed"));
+        out.println("4. " + ADMIN_CLIENT + " planned initial audit " + auditId + " for lead auditor " + AUDITOR_CLIENT
+                + ": sample " + audit.path("sampleSize") + " of " + audit.path("sampleBase") + ", seed "
+                + audit.path("randomSeed"));
         for (JsonNode site : audit.path("sites")) {
             out.printf("     %-8s %-7s %-28s %s%n", site.path("siteId").asString(), site.path("selection").asString(),
                     site.path("name").asString(), site.path("reason").asString(""));
@@ -83,16 +92,17 @@ public final class Demo {
             sheet.sampled(outletSites.get(0), "PRD-REP", 20, 3, "3 of 20 repair records lack the customer's sign-off");
         }
         for (String siteId : sheet.siteIds()) {
-            api.put("/api/audits/" + auditId + "/findings", sheet.siteBody(siteId)).expect(200);
+            auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody(siteId)).expect(200);
         }
         Map<String, Object> closing = new LinkedHashMap<>();
         closing.put("exclusions", List.of(Map.of("indicator", "PRD-RCY",
                 "justification", "the enterprise services but does not sell products; no end-of-life take-back applies")));
         closing.put("bonus", Map.of("description", "24/7 bilingual hotline with a 98% first-call resolution rate"));
-        api.put("/api/audits/" + auditId + "/findings", closing).expect(200);
-        out.println("5. Recorded findings site by site (" + sheet.siteIds().size() + " sites), one exclusion, one bonus");
+        auditor.put("/api/audits/" + auditId + "/findings", closing).expect(200);
+        out.println("5. " + AUDITOR_CLIENT + " recorded findings site by site (" + sheet.siteIds().size()
+                + " sites), one exclusion, one bonus");
 
-        api.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
+        auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
         out.println("6. Submitted; waiting for audit.submitted → score.computed → certificate.issued …");
         JsonNode decided = api.await("/api/audits/" + auditId,
                 r -> "DECIDED".equals(r.text("status")), Duration.ofSeconds(90)).body();
@@ -110,7 +120,8 @@ public final class Demo {
             out.println("8. Certificate " + c.path("number").asString() + ": " + c.path("level").asString() + ", "
                     + c.path("status").asString() + ", valid " + c.path("validFrom").asString() + " – "
                     + c.path("validUntil").asString() + " (first certificates are capped at COMPLIANT)");
-            out.println("   Check it: curl " + "http://localhost:8080/api/certificates/" + c.path("number").asString());
+            out.println("   Check it (public, no token): curl " + api.baseUrl() + "/api/public/certificates/"
+                    + c.path("number").asString());
         } else {
             out.println("8. No certificate: " + decided.path("decision"));
         }

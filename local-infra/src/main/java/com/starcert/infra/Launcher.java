@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-infra-exec.jar run|demo} — what {@code ./starcert} calls.
+ * {@code java -jar local-infra-exec.jar run|demo|token} — what {@code ./starcert} calls.
  * <ul>
  *   <li>{@code run}: embedded Kafka and Mongo wire server on fixed ports with data under {@code STARCERT_DATA_DIR},
- *   the four services and the gateway; prints their URLs and stops everything on Ctrl-C.</li>
+ *   identity-service, the four services and the gateway; the first accounts in {@code credentials.json} there;
+ *   prints their URLs and stops everything on Ctrl-C.</li>
  *   <li>{@code demo}: against a running suite ({@code STARCERT_URL}, default http://localhost:8080), takes a sample
- *   enterprise from registration to a certificate and prints the result.</li>
+ *   enterprise from registration to a certificate with the tokens of the roles that do each step.</li>
+ *   <li>{@code token <client-id>}: prints an access token of that client from {@code credentials.json}.</li>
  * </ul>
  */
 public final class Launcher {
@@ -23,18 +25,43 @@ public final class Launcher {
         switch (command) {
             case "run" -> run();
             case "demo" -> System.exit(new Demo(new SuiteClient(
-                    System.getenv().getOrDefault("STARCERT_URL", "http://localhost:8080")), System.out).run() ? 0 : 1);
+                    System.getenv().getOrDefault("STARCERT_URL", "http://localhost:8080")),
+                    Credentials.read(dataDir().resolve(Credentials.FILE)), System.out).run() ? 0 : 1);
+            case "token" -> {
+                if (args.length != 2) {
+                    System.err.println("usage: token <client-id>   (clients: see " + dataDir().resolve(Credentials.FILE)
+                            + ")");
+                    System.exit(2);
+                }
+                try {
+                    System.out.println(Tokens.forClient(Credentials.read(dataDir().resolve(Credentials.FILE)), args[1])
+                            .get());
+                } catch (RuntimeException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("usage: run | demo");
+                System.err.println("usage: run | demo | token <client-id>");
                 System.exit(2);
             }
         }
     }
 
+    private static Path root() {
+        return Path.of(System.getProperty("starcert.root", ".")).toAbsolutePath().normalize();
+    }
+
+    private static Path dataDir() {
+        return Path.of(System.getenv().getOrDefault("STARCERT_DATA_DIR", root().resolve("data").toString()))
+                .toAbsolutePath();
+    }
+
     private static void run() throws InterruptedException {
-        Path root = Path.of(System.getProperty("starcert.root", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(System.getenv().getOrDefault("STARCERT_DATA_DIR", root.resolve("data").toString()));
+        Path root = root();
+        Path data = dataDir();
         Map<Integer, Integer> fixed = Map.of(
+                9000, envPort("IDENTITY_PORT", 9000),
                 8080, envPort("GATEWAY_PORT", 8080),
                 8081, envPort("OUTLET_PORT", 8081),
                 8082, envPort("AUDIT_PORT", 8082),
@@ -44,7 +71,7 @@ public final class Launcher {
                 envPort("KAFKA_PORT", 9092), envPort("KAFKA_CONTROLLER_PORT", 9093), envPort("MONGO_PORT", 27017));
         LocalSuite suite;
         try {
-            suite = LocalSuite.start(root, infra, true, data.resolve("logs"), fixed::get, Map.of());
+            suite = LocalSuite.start(root, infra, true, data.resolve("logs"), data, fixed::get, Map.of());
         } catch (RuntimeException e) {
             System.err.println("StarCert did not start: " + e.getMessage());
             System.exit(1);
@@ -62,6 +89,8 @@ public final class Launcher {
             System.out.printf("  %-20s %s%n", app.module(), suite.url(app.module()));
         }
         System.out.println("  logs                 " + data.resolve("logs"));
+        System.out.println("  credentials          " + data.resolve(Credentials.FILE)
+                + "  (API clients and people per CB role; ./starcert token starcert-admin prints a token)");
         System.out.println("Public entry: " + suite.gatewayUrl() + "  — try ./starcert demo; Ctrl-C stops everything.");
         stopped.await();
     }

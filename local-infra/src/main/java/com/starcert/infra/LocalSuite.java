@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole suite on one machine: infrastructure first, then the four services and the gateway as separate
- * processes (each built as {@code <module>/target/<module>-exec.jar}), each waited for until its health endpoint
+ * The whole suite on one machine: infrastructure first, then identity-service, the four services and the gateway
+ * as separate processes (each built as {@code <module>/target/<module>-exec.jar}), each waited for until its health endpoint
  * reports UP. Behind {@code ./starcert run}, and reused by the end-to-end test on free ports.
  */
 public final class LocalSuite implements AutoCloseable {
@@ -33,9 +33,15 @@ public final class LocalSuite implements AutoCloseable {
         boolean gateway() {
             return database == null;
         }
+
+        boolean identity() {
+            return module.equals("identity-service");
+        }
     }
 
+    /** identity-service first: the others fetch its signing keys. */
     public static final List<App> APPS = List.of(
+            new App("identity-service", 9000, "starcert-identity"),
             new App("outlet-service", 8081, "starcert-outlet"),
             new App("audit-service", 8082, "starcert-audit"),
             new App("scoring-service", 8083, "starcert-scoring"),
@@ -47,6 +53,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<App, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Path logDir;
+    private Credentials credentials;
 
     private LocalSuite(Infrastructure infra, boolean ownsInfra, Path logDir) {
         this.infra = infra;
@@ -59,16 +66,24 @@ public final class LocalSuite implements AutoCloseable {
      *
      * @param repositoryRoot where the modules' {@code target} directories are
      * @param portFor        chooses each application's port from its default (identity for fixed ports)
+     * @param dataDir        where {@code credentials.json} is kept (made with random secrets when missing)
      * @param extraEnv       additional environment for every application (e.g. shorter intervals in tests)
      */
     public static LocalSuite start(Path repositoryRoot, Infrastructure infra, boolean ownsInfra, Path logDir,
-                                   IntUnaryOperator portFor, Map<String, String> extraEnv) {
+                                   Path dataDir, IntUnaryOperator portFor, Map<String, String> extraEnv) {
         LocalSuite suite = new LocalSuite(infra, ownsInfra, logDir);
         try {
             Files.createDirectories(logDir);
             for (App app : APPS) {
                 suite.ports.put(app, portFor.applyAsInt(app.defaultPort()));
             }
+            Credentials.Ensured ensured = Credentials.ensure(dataDir, suite.gatewayUrl() + "/oauth2/token");
+            suite.credentials = ensured.credentials();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("STARCERT_IDENTITY_SEED_FILE", ensured.file().toString());
+            env.put("STARCERT_IDENTITY_SEED_ROTATE", String.valueOf(ensured.fresh()));
+            env.putAll(extraEnv);
+            extraEnv = env;
             for (App app : APPS) {
                 suite.launch(repositoryRoot, app, extraEnv);
             }
@@ -99,6 +114,11 @@ public final class LocalSuite implements AutoCloseable {
         return infra;
     }
 
+    /** The first accounts (one API client and one person per CB role) and the token endpoint. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
     private void launch(Path root, App app, Map<String, String> extraEnv) {
         Path jar = root.resolve(app.module()).resolve("target").resolve(app.module() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
@@ -117,11 +137,18 @@ public final class LocalSuite implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("SERVER_PORT", String.valueOf(ports.get(app)));
+        // tokens name the gateway (the public entry) as their issuer; keys are fetched from identity-service directly
+        env.put("STARCERT_SECURITY_ISSUER", gatewayUrl());
+        env.put("STARCERT_SECURITY_JWKSETURI", url("identity-service") + "/oauth2/jwks");
+        env.put("STARCERT_IDENTITY_ISSUER", gatewayUrl());
         if (app.gateway()) {
+            env.put("STARCERT_GATEWAY_IDENTITYURI", url("identity-service"));
             env.put("STARCERT_GATEWAY_OUTLETURI", url("outlet-service"));
             env.put("STARCERT_GATEWAY_AUDITURI", url("audit-service"));
             env.put("STARCERT_GATEWAY_SCORINGURI", url("scoring-service"));
             env.put("STARCERT_GATEWAY_CERTIFICATEURI", url("certificate-service"));
+        } else if (app.identity()) {
+            env.put("SPRING_MONGODB_URI", infra.mongoUri(app.database()));
         } else {
             env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", infra.kafkaBootstrapServers());
             env.put("SPRING_MONGODB_URI", infra.mongoUri(app.database()));

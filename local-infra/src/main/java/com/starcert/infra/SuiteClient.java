@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SuiteClient {
 
     /** One answer: status code and JSON body (a missing node for an empty body). */
-    public record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body, String etag) {
         public Reply expect(int expected) {
             if (status != expected) {
                 throw new IllegalStateException("expected HTTP " + expected + " but got " + status + ": " + body);
@@ -29,12 +30,29 @@ public final class SuiteClient {
         }
     }
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Supplier<String> token;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** An anonymous client (public endpoints only). */
     public SuiteClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private SuiteClient(String baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /** The same API, calling with the access tokens {@code token} supplies ({@code Authorization: Bearer}). */
+    public SuiteClient as(Supplier<String> token) {
+        return new SuiteClient(baseUrl, token);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Reply get(String path) {
@@ -47,6 +65,12 @@ public final class SuiteClient {
 
     public Reply put(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).PUT(bodyOf(body)).header("Content-Type", "application/json"));
+    }
+
+    /** A replacing update carrying the version read before ({@code If-Match}). */
+    public Reply put(String path, Object body, String etag) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(bodyOf(body)).header("Content-Type", "application/json")
+                .header("If-Match", etag));
     }
 
     /** Polls {@code path} until the reply satisfies {@code done}, or fails after {@code timeout}. */
@@ -80,12 +104,14 @@ public final class SuiteClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json, application/problem+json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token.get());
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode body = text == null || text.isBlank() ? json.missingNode() : json.readTree(text);
-            return new Reply(response.statusCode(), body);
+            return new Reply(response.statusCode(), body, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("no answer from " + baseUrl + " (is the suite running?): " + e, e);
         } catch (InterruptedException e) {
