@@ -26,6 +26,7 @@ import com.starcert.audit.findings.FindingsUpdate;
 import com.starcert.audit.planning.AuditTeam;
 import com.starcert.audit.planning.Enlargement;
 import com.starcert.audit.planning.PlannedSite;
+import com.starcert.audit.planning.SeedChoice;
 import com.starcert.audit.programme.ProgrammeStep;
 import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.AuditSubmitted.Bonus;
@@ -64,6 +65,8 @@ public class Audit implements OutboxAggregate {
     private int sampleBase;
     private int sampleSize;
     private long randomSeed;
+    /** Set when the CB chose the seed (with its reason); null when the server drew it. */
+    private SeedChoice seedChoice;
     private boolean samplingAppropriate;
     private boolean outstanding;
     private BigDecimal minimumAuditDays;
@@ -98,9 +101,10 @@ public class Audit implements OutboxAggregate {
 
     /** A new audit in status PLANNED, revision 0. */
     public static Audit planned(String id, String enterpriseId, Holder holder, AuditType type, SchemeRef scheme,
-                                int sampleBase, int sampleSize, long randomSeed, boolean samplingAppropriate,
-                                boolean outstanding, BigDecimal minimumAuditDays, Enlargement enlargement,
-                                List<PlannedSite> sites, String correlationId, Instant at, String by) {
+                                int sampleBase, int sampleSize, long randomSeed, SeedChoice seedChoice,
+                                boolean samplingAppropriate, boolean outstanding, BigDecimal minimumAuditDays,
+                                Enlargement enlargement, List<PlannedSite> sites, String correlationId, Instant at,
+                                Who by) {
         Audit audit = new Audit();
         audit.id = id;
         audit.enterpriseId = enterpriseId;
@@ -112,6 +116,7 @@ public class Audit implements OutboxAggregate {
         audit.sampleBase = sampleBase;
         audit.sampleSize = sampleSize;
         audit.randomSeed = randomSeed;
+        audit.seedChoice = seedChoice;
         audit.samplingAppropriate = samplingAppropriate;
         audit.outstanding = outstanding;
         audit.minimumAuditDays = minimumAuditDays;
@@ -127,7 +132,7 @@ public class Audit implements OutboxAggregate {
      * Merges findings by (site, indicator), a later one replacing the earlier; exclusions, special deductions and
      * the bonus replace the stored ones only when given. The first findings start the audit.
      */
-    public void record(FindingsUpdate update, Instant at, String by) {
+    public void record(FindingsUpdate update, Instant at, Who by) {
         requireOpen();
         Map<String, Finding> merged = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -167,7 +172,7 @@ public class Audit implements OutboxAggregate {
      *
      * @param correctiveActionsDue due date of the corrective actions opened now
      */
-    public AuditSubmitted submit(Holder currentHolder, Instant at, String by, LocalDate correctiveActionsDue) {
+    public AuditSubmitted submit(Holder currentHolder, Instant at, Who by, LocalDate correctiveActionsDue) {
         requireOpen();
         revision++;
         status = AuditStatus.SUBMITTED;
@@ -181,7 +186,7 @@ public class Audit implements OutboxAggregate {
     }
 
     /** Submission with corrective actions due 30 days after it. */
-    public AuditSubmitted submit(Holder currentHolder, Instant at, String by) {
+    public AuditSubmitted submit(Holder currentHolder, Instant at, Who by) {
         return submit(currentHolder, at, by, at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(30));
     }
 
@@ -189,7 +194,7 @@ public class Audit implements OutboxAggregate {
      * The CB returns a submitted, scored or held audit for correction before its decision; the score of the
      * returned revision no longer stands.
      */
-    public void returnForCorrection(String reason, Instant at, String by) {
+    public void returnForCorrection(String reason, Instant at, Who by) {
         if (!returnable()) {
             throw new IllegalStateException("audit " + id + " is " + status + "; only an audit not yet decided "
                     + "(SUBMITTED, SCORED, or held for corrective actions not yet reported verified) can be returned");
@@ -209,9 +214,10 @@ public class Audit implements OutboxAggregate {
                 && Integer.valueOf(revision).equals(correctiveActionsVerifiedRevision));
     }
 
+    /** A new team; names kept from a team stored as free text stay on record (see {@link AuditTeam}). */
     public void assignTeam(AuditTeam newTeam) {
         requireOpen();
-        team = newTeam;
+        team = team == null || team.formerNames().isEmpty() ? newTeam : newTeam.withFormerNames(team.formerNames());
     }
 
     public void attach(Attachment attachment) {
@@ -235,8 +241,8 @@ public class Audit implements OutboxAggregate {
      * The CB verifies a corrective action; when that settles the current revision's actions, the event telling
      * certificate-service to release its decision is returned (once per revision) for the same save.
      */
-    public Optional<CorrectiveActionsVerified> verifyCorrectiveAction(String actionId, String by,
-                                                                               String note, Instant at) {
+    public Optional<CorrectiveActionsVerified> verifyCorrectiveAction(String actionId, Who by, String note,
+                                                                      Instant at) {
         requireCorrecting();
         replaceAction(currentAction(actionId).verify(by, note, at));
         return settleCorrectiveActions(at);
@@ -313,6 +319,7 @@ public class Audit implements OutboxAggregate {
     public int sampleBase() { return sampleBase; }
     public int sampleSize() { return sampleSize; }
     public long randomSeed() { return randomSeed; }
+    public SeedChoice seedChoice() { return seedChoice; }
     public boolean samplingAppropriate() { return samplingAppropriate; }
     public boolean outstanding() { return outstanding; }
     public BigDecimal minimumAuditDays() { return minimumAuditDays; }

@@ -50,7 +50,7 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
 
         JsonNode scope = awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 1);
         assertThat(scope.get("provinces").toString()).contains("41");
-        mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/audits").with(asAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enterpriseId\":\"" + enterpriseId + "\",\"type\":\"INITIAL\"}"))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201))
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains(outletId));
@@ -59,7 +59,7 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
     @Test
     void outletsArrivingAsEventsMakeTheAuditScopeAndStaleOrReplayedEventsChangeNothing() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId))
+        mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId).with(asAdmin()))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
 
         registerNetwork(enterpriseId);
@@ -103,15 +103,15 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         assertThat(scope.get("central").get("addressLine").asString()).isEqualTo("Registered road 8");
         assertThat(scope.get("activeOutlets").asInt()).isZero();
 
-        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "INITIAL"))).andReturn().getResponse(), 201);
         assertThat(audit.get("sites")).hasSize(1);
         assertThat(audit.get("sites").get(0).get("siteId").asString()).isEqualTo("CENTRAL");
         assertThat(audit.get("sampleSize").asInt()).isZero();
         assertThat(audit.get("minimumAuditDays").decimalValue()).isEqualByComparingTo("0.5");
 
-        JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString()))
-                .andReturn().getResponse(), 422);
+        JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString())
+                .with(asLead())).andReturn().getResponse(), 422);
         assertThat(missing.get("errors")).hasSize(SCHEME.indicators().size());
     }
 
@@ -123,10 +123,10 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         registerNetwork(enterpriseId);
         awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 3);
 
-        // plan
-        MockHttpServletResponse created = mvc.perform(json(post("/api/audits"), Map.of(
-                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7, "outstanding", true))
-                .header("X-StarCert-User", "alice")).andReturn().getResponse();
+        // plan, by the CB administrator, with a seed of its choosing
+        MockHttpServletResponse created = mvc.perform(plan(Map.of(
+                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7, "outstanding", true,
+                "seedReason", "replaying the draw shown to the client"))).andReturn().getResponse();
         JsonNode audit = body(created, 201);
         String auditId = audit.get("id").asString();
         assertThat(created.getHeader("Location")).isEqualTo("/api/audits/" + auditId);
@@ -139,6 +139,12 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         assertThat(audit.get("sampleBase").asInt()).isEqualTo(3);
         assertThat(audit.get("sampleSize").asInt()).isEqualTo(2);
         assertThat(audit.get("randomSeed").asLong()).isEqualTo(7L);
+        assertThat(audit.get("seedChoice").get("reason").asString())
+                .isEqualTo("replaying the draw shown to the client");
+        assertThat(audit.get("seedChoice").get("by").asString()).isEqualTo("admin-1");
+        assertThat(audit.get("seedChoice").get("byName").asString()).isEqualTo("CB Admin");
+        assertThat(audit.get("team").get("leadAuditor").asString()).isEqualTo(LEAD);
+        assertThat(JSON.convertValue(audit.get("team").get("members"), List.class)).containsExactly(MEMBER);
         assertThat(audit.get("samplingAppropriate").asBoolean()).isTrue();
         assertThat(audit.get("outstanding").asBoolean()).isTrue();
         assertThat(audit.get("minimumAuditDays").decimalValue()).isEqualByComparingTo("1.5");
@@ -159,15 +165,19 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
             assertThat(audit.get(nothing).isNull()).as(nothing).isTrue();
         }
         assertThat(audit.get("timeline").get(0).get("status").asString()).isEqualTo("PLANNED");
-        assertThat(audit.get("timeline").get(0).get("by").asString()).isEqualTo("alice");
+        // the actor is the token's subject and name
+        assertThat(audit.get("timeline").get(0).get("by").asString()).isEqualTo("admin-1");
+        assertThat(audit.get("timeline").get(0).get("byName").asString()).isEqualTo("CB Admin");
 
         // the same seed and network reproduce the same draw
-        JsonNode again = body(mvc.perform(json(post("/api/audits"), Map.of(
-                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7))).andReturn().getResponse(), 201);
+        JsonNode again = body(mvc.perform(plan(Map.of(
+                "enterpriseId", enterpriseId, "type", "INITIAL", "randomSeed", 7, "seedReason", "same draw again")))
+                .andReturn().getResponse(), 201);
         assertThat(again.get("sites").get(1).get("outletId")).isEqualTo(audit.get("sites").get(1).get("outletId"));
 
         // incomplete submit: 422 listing what is missing
-        JsonNode incomplete = body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 422);
+        JsonNode incomplete = body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead()))
+                .andReturn().getResponse(), 422);
         assertThat(fields(incomplete)).contains("sites[S01].SYS-STAFF", "sites[CENTRAL].SYS-ORG", "sites[S02].CUS-CMP");
         assertThat(incomplete.get("errors").get(0).get("reason").asString()).isEqualTo("not assessed");
 
@@ -176,13 +186,13 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
                 finding("S01", "SYS-ORG", "CONFORMING", null, null),
                 finding("S01", "SYS-STAFF", "CONFORMING", 0, 0),
                 finding("S07", "PRD-INFO", "CONFORMING", null, null),
-                finding("S02", "CUS-CMP", "NONCONFORMING", 3, 1))))).andReturn().getResponse(), 400);
+                finding("S02", "CUS-CMP", "NONCONFORMING", 3, 1)))).with(asLead())).andReturn().getResponse(), 400);
         assertThat(fields(bad)).containsExactly("findings[0].indicator", "findings[1].samplesChecked",
                 "findings[2].siteId", "findings[3].reason");
 
-        // findings, site by site
+        // findings, site by site: the member takes the central function, the lead the outlets
         JsonNode afterCentral = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).header("X-StarCert-User", "bob"))
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asAuditor(MEMBER)))
                 .andReturn().getResponse(), 200);
         assertThat(afterCentral.get("status").asString()).isEqualTo("IN_PROGRESS");
         Map<String, Object> rest = new LinkedHashMap<>();
@@ -194,19 +204,19 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         rest.put("findings", outletFindings);
         rest.put("specialDeductions", List.of(Map.of("category", "LEGAL", "description", "expired licence at S02")));
         rest.put("bonus", Map.of("description", "industry-leading 2 h on-site commitment"));
-        JsonNode complete = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), rest))
+        JsonNode complete = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), rest).with(asLead()))
                 .andReturn().getResponse(), 200);
         assertThat(complete.get("findings")).hasSize(afterCentral.get("findings").size() + outletFindings.size());
         assertThat(complete.get("bonus").get("description").asString()).startsWith("industry-leading");
 
         // submit: one save with the outbox; the event goes to audit.submitted keyed by the enterprise
-        JsonNode submitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId)
-                .header("X-StarCert-User", "carol")).andReturn().getResponse(), 202);
+        JsonNode submitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead()))
+                .andReturn().getResponse(), 202);
         assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("revision").asInt()).isEqualTo(1);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 409);
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of())))
-                .andReturn().getResponse(), 409);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 409);
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of()))
+                .with(asLead())).andReturn().getResponse(), 409);
 
         ConsumerRecord<String, String> record = awaitSubmitted(auditId);
         assertThat(record.key()).isEqualTo(enterpriseId);
@@ -250,8 +260,10 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         assertThat(decided.get("timeline")).extracting(t -> t.get("status").asString())
                 .containsExactly("PLANNED", "IN_PROGRESS", "SUBMITTED", "SCORED", "AWAITING_CORRECTIVE_ACTIONS",
                         "DECIDED");
-        assertThat(decided.get("timeline").get(1).get("by").asString()).isEqualTo("bob");
-        assertThat(decided.get("timeline").get(2).get("by").asString()).isEqualTo("carol");
+        assertThat(decided.get("timeline").get(1).get("by").asString()).isEqualTo(MEMBER);
+        assertThat(decided.get("timeline").get(1).get("byName").asString()).isEqualTo("Auditor " + MEMBER);
+        assertThat(decided.get("timeline").get(2).get("by").asString()).isEqualTo(LEAD);
+        assertThat(decided.get("timeline").get(2).get("byName").asString()).isEqualTo("Auditor " + LEAD);
         assertThat(last(decided.get("timeline")).get("by").asString()).isEqualTo("certificate-service");
 
         send(score, "scoring-service");
@@ -262,7 +274,7 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
                 assertThat(getAudit(auditId)).isEqualTo(decided));
 
         // newest first
-        JsonNode list = body(mvc.perform(get("/api/audits").param("enterpriseId", enterpriseId))
+        JsonNode list = body(mvc.perform(get("/api/audits").with(asAdmin()).param("enterpriseId", enterpriseId))
                 .andReturn().getResponse(), 200);
         assertThat(list).extracting(a -> a.get("id").asString())
                 .containsExactly(again.get("id").asString(), auditId);
@@ -273,12 +285,12 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         String enterpriseId = UUID.randomUUID().toString();
         send(enterprise(enterpriseId, 1));
         awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
         String auditId = audit.get("id").asString();
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL")))).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
 
         send(new CertificationRefused(auditId, 1, enterpriseId, new BigDecimal("65.0"), Band.NOT_CERTIFIED,
                 "below 70", Instant.now()), "certificate-service");
@@ -300,28 +312,31 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
 
     @Test
     void badRequestsAreProblemsNotServerErrors() throws Exception {
-        JsonNode malformed = body(mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"enterpriseId\": ")).andReturn().getResponse(), 400);
+        JsonNode malformed = body(mvc.perform(post("/api/audits").with(asAdmin())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"enterpriseId\": "))
+                .andReturn().getResponse(), 400);
         assertThat(malformed.get("title").asString()).isEqualTo("Malformed request body");
         assertThat(malformed.get("errors").get(0).get("field").asString()).isNotBlank();
 
-        JsonNode wrongType = body(mvc.perform(post("/api/audits").contentType(MediaType.APPLICATION_JSON)
+        JsonNode wrongType = body(mvc.perform(post("/api/audits").with(asAdmin())
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"enterpriseId\": \"e\", \"type\": \"INITIAL\", \"randomSeed\": \"soon\"}"))
                 .andReturn().getResponse(), 400);
         assertThat(fields(wrongType)).containsExactly("randomSeed");
 
         JsonNode fields = body(mvc.perform(json(post("/api/audits"), Map.of("type", "ANNUAL",
-                "enlargement", Map.of("extraSites", 0)))).andReturn().getResponse(), 400);
+                "enlargement", Map.of("extraSites", 0))).with(asAdmin())).andReturn().getResponse(), 400);
         assertThat(fields(fields)).containsExactly("enterpriseId", "type", "enlargement.extraSites",
                 "enlargement.reason");
 
-        body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", "nobody", "type", "INITIAL")))
+        body(mvc.perform(plan(Map.of("enterpriseId", "nobody", "type", "INITIAL")))
                 .andReturn().getResponse(), 404);
-        body(mvc.perform(get("/api/audits/{id}", "no-such-audit")).andReturn().getResponse(), 404);
-        body(mvc.perform(post("/api/audits/{id}/submit", "no-such-audit")).andReturn().getResponse(), 404);
-        body(mvc.perform(json(put("/api/audits/{id}/findings", "no-such-audit"), Map.of()))
+        body(mvc.perform(get("/api/audits/{id}", "no-such-audit").with(asAdmin())).andReturn().getResponse(), 404);
+        body(mvc.perform(post("/api/audits/{id}/submit", "no-such-audit").with(asLead())).andReturn().getResponse(),
+                404);
+        body(mvc.perform(json(put("/api/audits/{id}/findings", "no-such-audit"), Map.of()).with(asLead()))
                 .andReturn().getResponse(), 404);
-        body(mvc.perform(get("/api/audits")).andReturn().getResponse(), 400);
+        body(mvc.perform(get("/api/audits").with(asAdmin())).andReturn().getResponse(), 400);
     }
 
     @Test
@@ -331,14 +346,14 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
         awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 3);
 
         // n = 3: surveillance ⌈0.6·√3⌉ = 2, so one more outlet is all the network has
-        JsonNode enlarged = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode enlarged = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE", "enlargement", Map.of("extraSites", 1, "reason", "complaints in Guangzhou"))))
                 .andReturn().getResponse(), 201);
         assertThat(enlarged.get("sampleSize").asInt()).isEqualTo(3);
         assertThat(last(enlarged.get("sites")).get("reason").asString()).contains("complaints in Guangzhou");
         assertThat(enlarged.get("randomSeed").asLong()).isBetween(0L, 1L << 53);
 
-        JsonNode tooMany = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode tooMany = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE", "enlargement", Map.of("extraSites", 2, "reason", "everything"))))
                 .andReturn().getResponse(), 400);
         assertThat(fields(tooMany)).containsExactly("enlargement.extraSites");

@@ -68,38 +68,41 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
         String auditId = audit.get("id").asString();
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL")))).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         assertThat(CODEC.data(awaitEvent(Topics.AUDIT_SUBMITTED, auditId, e -> true), AuditSubmitted.class)
                 .revision()).isEqualTo(1);
 
         // the CB returns it: editable again
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of())).andReturn().getResponse(), 400);
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of()).with(asReviewer()))
+                .andReturn().getResponse(), 400);
         JsonNode returned = body(mvc.perform(json(post("/api/audits/{id}/return", auditId),
-                Map.of("reason", "CENTRAL PRD-RCY evidence missing")).header("X-StarCert-User", "cb-admin"))
+                Map.of("reason", "CENTRAL PRD-RCY evidence missing")).with(asReviewer())
+                .header("X-StarCert-User", "someone-else")) // ignored: the actor comes from the token
                 .andReturn().getResponse(), 200);
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
-        assertThat(last(returned.get("timeline")).get("by").asString()).isEqualTo("cb-admin");
+        assertThat(last(returned.get("timeline")).get("by").asString()).isEqualTo(REVIEWER);
+        assertThat(last(returned.get("timeline")).get("byName").asString()).isEqualTo("Reviewer " + REVIEWER);
         assertThat(last(returned.get("timeline")).get("note").asString()).contains("PRD-RCY");
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "again")))
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "again")).with(asReviewer()))
                 .andReturn().getResponse(), 409);
 
         // a late revision-1 score while it is being corrected changes nothing
         send(score(auditId, 1, enterpriseId, "55.0", Band.NOT_CERTIFIED, 0), "scoring-service");
         JsonNode corrected = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings",
                 List.of(finding("CENTRAL", "PRD-RCY", "NONCONFORMING", null, null))
-        ))).andReturn().getResponse(), 400); // reason required: still validated
+        )).with(asLead())).andReturn().getResponse(), 400); // reason required: still validated
         assertThat(fields(corrected)).containsExactly("findings[0].reason");
         Map<String, Object> rcy = finding("CENTRAL", "PRD-RCY", "NONCONFORMING", null, null);
         rcy.put("reason", "no take-back scheme");
         rcy.put("evidence", "interview with the service manager, 2026-03-02");
         JsonNode edited = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", List.of(rcy)))).andReturn().getResponse(), 200);
+                Map.of("findings", List.of(rcy))).with(asLead())).andReturn().getResponse(), 200);
         assertThat(edited.get("status").asString()).isEqualTo("RETURNED");
         assertThat(edited.get("score").isNull()).isTrue();
 
-        JsonNode resubmitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(),
-                202);
+        JsonNode resubmitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead()))
+                .andReturn().getResponse(), 202);
         assertThat(resubmitted.get("revision").asInt()).isEqualTo(2);
         AuditSubmitted second = CODEC.data(awaitEvent(Topics.AUDIT_SUBMITTED, auditId,
                 e -> e.data().get("revision").asInt() == 2), AuditSubmitted.class);
@@ -121,8 +124,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(decided.get("certificateNumber").asString()).startsWith("SC-NEW-");
         assertThat(decided.get("timeline")).extracting(t -> t.get("status").asString()).containsExactly("PLANNED",
                 "IN_PROGRESS", "SUBMITTED", "RETURNED", "SUBMITTED", "SCORED", "DECIDED");
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late")))
-                .andReturn().getResponse(), 409);
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late"))
+                .with(asReviewer())).andReturn().getResponse(), 409);
     }
 
     // ---------------------------------------------------------------- corrective actions
@@ -134,11 +137,11 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         String auditId = audit.get("id").asString();
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of(
                 "findings", findingsFor(audit, "CENTRAL"),
-                "specialDeductions", List.of(Map.of("category", "LEGAL", "description", "expired business licence")))))
-                .andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                "specialDeductions", List.of(Map.of("category", "LEGAL", "description", "expired business licence"))))
+                .with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
 
-        JsonNode actions = body(mvc.perform(get("/api/audits/{id}/corrective-actions", auditId))
+        JsonNode actions = body(mvc.perform(get("/api/audits/{id}/corrective-actions", auditId).with(asAdmin()))
                 .andReturn().getResponse(), 200);
         assertThat(actions.get("revision").asInt()).isEqualTo(1);
         JsonNode action = actions.get("actions").get(0);
@@ -151,9 +154,9 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
 
         // no verification without evidence; unknown actions are 404
         body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA1/verify", auditId),
-                Map.of("verifiedBy", "cb-admin"))).andReturn().getResponse(), 409);
+                Map.of("verifiedBy", "cb-admin")).with(asReviewer())).andReturn().getResponse(), 409);
         body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA9/evidence", auditId),
-                Map.of("text", "x"))).andReturn().getResponse(), 404);
+                Map.of("text", "x")).with(asEnterprise(enterpriseId))).andReturn().getResponse(), 404);
 
         // the score with a special deduction: held
         send(score(auditId, 1, enterpriseId, "91.0", Band.FOUR_STAR, 1), "scoring-service");
@@ -161,16 +164,22 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(held.get("score").decimalValue()).isEqualByComparingTo("91.0");
 
         JsonNode answered = body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA1/evidence", auditId),
-                Map.of("text", "licence renewed on 2026-03-05")).header("X-StarCert-User", "acme-quality"))
+                Map.of("text", "licence renewed on 2026-03-05")).with(asEnterprise(enterpriseId))
+                .header("X-StarCert-User", "acme-quality")) // ignored: the actor comes from the token
                 .andReturn().getResponse(), 200);
         assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
-        assertThat(answered.get("evidence").get(0).get("by").asString()).isEqualTo("acme-quality");
+        assertThat(answered.get("evidence").get(0).get("by").asString()).isEqualTo("ent-user-" + enterpriseId);
+        assertThat(answered.get("evidence").get(0).get("byName").asString()).isEqualTo("Enterprise " + enterpriseId);
+        // a name in the body cannot sign for someone else: the verifier is the caller
         JsonNode verified = body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA1/verify", auditId),
-                Map.of("verifiedBy", "cb-admin", "note", "original seen"))).andReturn().getResponse(), 200);
+                Map.of("verifiedBy", "cb-admin", "note", "original seen")).with(asReviewer()))
+                .andReturn().getResponse(), 200);
         assertThat(verified.get("status").asString()).isEqualTo("VERIFIED");
-        assertThat(verified.get("verifiedBy").asString()).isEqualTo("cb-admin");
+        assertThat(verified.get("verifiedBy").asString()).isEqualTo(REVIEWER);
+        assertThat(verified.get("verifiedByName").asString()).isEqualTo("Reviewer " + REVIEWER);
+        assertThat(verified.get("verificationNote").asString()).isEqualTo("original seen");
         body(mvc.perform(json(post("/api/audits/{id}/corrective-actions/CA1/verify", auditId),
-                Map.of("verifiedBy", "cb-admin"))).andReturn().getResponse(), 409);
+                Map.of("verifiedBy", "cb-admin")).with(asReviewer())).andReturn().getResponse(), 409);
 
         ConsumerRecord<String, String> record = awaitRecord(Topics.CORRECTIVE_ACTIONS_VERIFIED, auditId, e -> true);
         assertThat(record.key()).isEqualTo(enterpriseId);
@@ -179,8 +188,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(event.enterpriseId()).isEqualTo(enterpriseId);
         assertThat(event.actions()).isEqualTo(1);
         // reported verified: certificate-service decides now, so the audit can no longer be returned
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late")))
-                .andReturn().getResponse(), 409);
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late"))
+                .with(asReviewer())).andReturn().getResponse(), 409);
 
         // certificate-service releases its decision
         send(issued(auditId, 1, enterpriseId, "SC-CA-" + auditId.substring(0, 8)), "certificate-service");
@@ -200,20 +209,21 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         String auditId = audit.get("id").asString();
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of(
                 "findings", findingsFor(audit, "CENTRAL"),
-                "specialDeductions", List.of(Map.of("category", "POLICY", "description", "hotline not staffed")))))
-                .andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                "specialDeductions", List.of(Map.of("category", "POLICY", "description", "hotline not staffed"))))
+                .with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         send(score(auditId, 1, enterpriseId, "99.0", Band.FIVE_STAR, 1), "scoring-service");
         awaitAudit(auditId, a -> a.get("status").asString().equals("AWAITING_CORRECTIVE_ACTIONS"));
 
         // the CB finds the deduction was recorded wrongly: back to the auditor before any decision
         JsonNode returned = body(mvc.perform(json(post("/api/audits/{id}/return", auditId),
-                Map.of("reason", "deduction belongs to another enterprise"))).andReturn().getResponse(), 200);
-        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("specialDeductions", List.of())))
+                Map.of("reason", "deduction belongs to another enterprise")).with(asReviewer()))
                 .andReturn().getResponse(), 200);
-        JsonNode resubmitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(),
-                202);
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("specialDeductions", List.of()))
+                .with(asLead())).andReturn().getResponse(), 200);
+        JsonNode resubmitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead()))
+                .andReturn().getResponse(), 202);
         assertThat(resubmitted.get("revision").asInt()).isEqualTo(2);
 
         // a late release of revision 1 changes nothing; the decision on revision 2 decides the audit
@@ -236,7 +246,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         MockHttpServletResponse created = mvc.perform(multipart("/api/audits/{id}/attachments", auditId)
                 .file(new MockMultipartFile("file", "前台.png", "image/png", png))
                 .param("siteId", "CENTRAL").param("indicator", "SYS-ORG").param("note", "organisation chart")
-                .header("X-StarCert-User", "bob")).andReturn().getResponse();
+                .with(asAuditor(MEMBER))).andReturn().getResponse();
         JsonNode attachment = body(created, 201);
         String attachmentId = attachment.get("id").asString();
         assertThat(created.getHeader("Location")).isEqualTo("/api/audits/" + auditId + "/attachments/" + attachmentId);
@@ -245,33 +255,34 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(attachment.get("fileName").asString()).isEqualTo("前台.png");
         assertThat(attachment.get("siteId").asString()).isEqualTo("CENTRAL");
         assertThat(attachment.get("indicator").asString()).isEqualTo("SYS-ORG");
-        assertThat(attachment.get("uploadedBy").asString()).isEqualTo("bob");
+        assertThat(attachment.get("uploadedBy").asString()).isEqualTo(MEMBER);
+        assertThat(attachment.get("uploadedByName").asString()).isEqualTo("Auditor " + MEMBER);
         assertThat(attachment.get("sha256").asString()).hasSize(64);
 
-        MockHttpServletResponse download = mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, attachmentId))
-                .andReturn().getResponse();
+        MockHttpServletResponse download = mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, attachmentId)
+                .with(asAdmin())).andReturn().getResponse();
         assertThat(download.getStatus()).isEqualTo(200);
         assertThat(download.getContentType()).isEqualTo("image/png");
         assertThat(download.getContentAsByteArray()).isEqualTo(png);
         assertThat(download.getHeader("Content-Disposition")).startsWith("attachment;");
         assertThat(getAudit(auditId).get("attachments")).hasSize(1);
-        body(mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, "000000000000000000000000"))
+        body(mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, "000000000000000000000000").with(asAdmin()))
                 .andReturn().getResponse(), 404);
 
         // an HTML page declared as a PNG, a PNG declared as a PDF, a bad site: 400 naming the fields
-        JsonNode wrongType = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId)
+        JsonNode wrongType = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId).with(asLead())
                 .file(new MockMultipartFile("file", "x.png", "image/png",
                         "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
                 .param("siteId", "S07")).andReturn().getResponse(), 400);
         assertThat(fields(wrongType)).containsExactly("file", "siteId");
-        JsonNode mislabelled = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId)
+        JsonNode mislabelled = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId).with(asLead())
                 .file(new MockMultipartFile("file", "x.pdf", "application/pdf", png))).andReturn().getResponse(), 400);
         assertThat(mislabelled.get("errors").get(0).get("reason").asString()).contains("image/png");
 
         // more than 10 MB: 413
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(header, 0, big, 0, header.length);
-        JsonNode tooLarge = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId)
+        JsonNode tooLarge = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId).with(asLead())
                 .file(new MockMultipartFile("file", "big.png", "image/png", big))).andReturn().getResponse(), 413);
         assertThat(fields(tooLarge)).containsExactly("file");
         assertThat(getAudit(auditId).get("attachments")).hasSize(1);
@@ -280,7 +291,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         Map<String, Object> org = finding("CENTRAL", "SYS-ORG", "CONFORMING", null, null);
         org.put("evidence", "chart dated 2026-01, see attachment");
         JsonNode withNote = body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", List.of(org)))).andReturn().getResponse(), 200);
+                Map.of("findings", List.of(org))).with(asLead())).andReturn().getResponse(), 200);
         assertThat(withNote.get("findings").get(0).get("evidence").asString()).startsWith("chart dated");
     }
 
@@ -289,7 +300,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     @Test
     void theProgrammeFollowsTheCertificateAndTheSecondSurveillanceAvoidsTheFirstOnesOutlets() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn().getResponse(), 404);
+        body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin())).andReturn()
+                .getResponse(), 404);
         send(enterprise(enterpriseId, 1));
         send(outlet(enterpriseId, "hq-" + enterpriseId, 1, OutletKind.HEADQUARTERS, OutletStatus.ACTIVE, "350100"));
         for (int i = 0; i < 12; i++) {
@@ -298,13 +310,17 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         }
         awaitScope(enterpriseId, s -> s.get("activeOutlets").asInt() == 12);
 
-        JsonNode initial = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
-                "type", "INITIAL", "team", Map.of("leadAuditor", "Li Wei", "members", List.of("Zhang Min")))))
+        JsonNode initial = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
+                "type", "INITIAL", "team", Map.of("leadAuditor", "aud-li-wei", "members", List.of("aud-zhang-min"),
+                        "displayNames", List.of(Map.of("sub", "aud-li-wei", "name", "李伟 Li Wei"))))))
                 .andReturn().getResponse(), 201);
         String initialId = initial.get("id").asString();
         assertThat(initial.get("programmeStep").asString()).isEqualTo("INITIAL");
-        assertThat(initial.get("team").get("leadAuditor").asString()).isEqualTo("Li Wei");
-        JsonNode before = body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId))
+        assertThat(initial.get("team").get("leadAuditor").asString()).isEqualTo("aud-li-wei");
+        assertThat(JSON.convertValue(initial.get("team").get("members"), List.class)).containsExactly("aud-zhang-min");
+        assertThat(initial.get("team").get("displayNames").get(0).get("sub").asString()).isEqualTo("aud-li-wei");
+        assertThat(initial.get("team").get("displayNames").get(0).get("name").asString()).isEqualTo("李伟 Li Wei");
+        JsonNode before = body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin()))
                 .andReturn().getResponse(), 200);
         assertThat(before.get("entries")).hasSize(1);
         assertThat(before.get("entries").get(0).get("auditId").asString()).isEqualTo(initialId);
@@ -313,8 +329,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 SCHEME.ref(), Band.COMPLIANT, new BigDecimal("85.0"), LocalDate.of(2026, 3, 1),
                 LocalDate.of(2029, 2, 28), List.of(), Instant.parse("2026-03-01T09:00:00Z")), "certificate-service");
         JsonNode programme = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
-                        .getResponse(), 200), p -> p.get("entries").size() == 4);
+                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin()))
+                        .andReturn().getResponse(), 200), p -> p.get("entries").size() == 4);
         assertThat(programme.get("decidedOn").asString()).isEqualTo("2026-03-01");
         assertThat(programme.get("validUntil").asString()).isEqualTo("2029-02-28");
         assertThat(programme.get("cycleStartedByAuditId").asString()).isEqualTo(initialId);
@@ -323,16 +339,18 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                         "RECERTIFICATION@\"2028-11-28\"");
 
         // two surveillances: the second visits other outlets (n = 12: 3 each, 12 - 3 leaves enough)
-        JsonNode s1 = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
-                "type", "SURVEILLANCE", "randomSeed", 5))).andReturn().getResponse(), 201);
-        JsonNode s2 = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
-                "type", "SURVEILLANCE", "randomSeed", 5))).andReturn().getResponse(), 201);
+        JsonNode s1 = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE", "randomSeed", 5, "seedReason", "same seed for both, to show the rotation")))
+                .andReturn().getResponse(), 201);
+        JsonNode s2 = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE", "randomSeed", 5, "seedReason", "same seed for both, to show the rotation")))
+                .andReturn().getResponse(), 201);
         assertThat(s1.get("programmeStep").asString()).isEqualTo("SURVEILLANCE_1");
         assertThat(s2.get("programmeStep").asString()).isEqualTo("SURVEILLANCE_2");
         assertThat(outlets(s1)).hasSize(3).doesNotContainAnyElementsOf(outlets(s2));
         assertThat(outlets(s2)).hasSize(3);
 
-        JsonNode planned = body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId))
+        JsonNode planned = body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin()))
                 .andReturn().getResponse(), 200);
         assertThat(planned.get("entries").get(1).get("auditId").asString()).isEqualTo(s1.get("id").asString());
         assertThat(planned.get("entries").get(1).get("auditStatus").asString()).isEqualTo("PLANNED");
@@ -342,8 +360,9 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance overdue", null,
                 LocalDate.of(2027, 3, 2), Instant.parse("2027-03-02T00:00:00Z")), "certificate-service");
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
-                        .getResponse(), 200), p -> "SUSPENDED".equals(p.get("certificateStatus").asString(null)));
+                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin()))
+                        .andReturn().getResponse(), 200),
+                p -> "SUSPENDED".equals(p.get("certificateStatus").asString(null)));
     }
 
     // ---------------------------------------------------------------- concurrency, team, schemes
@@ -360,24 +379,32 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         second.assignTeam(new com.starcert.audit.planning.AuditTeam("Wang Fang", List.of()));
         assertThatThrownBy(() -> repository.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
 
-        // over HTTP: If-Match with a stale ETag is 412, a current one succeeds
-        MockHttpServletResponse current = mvc.perform(get("/api/audits/{id}", auditId)).andReturn().getResponse();
+        // over HTTP: replacing the team needs If-Match (428 without), a stale ETag is 412, a current one succeeds
+        MockHttpServletResponse current = mvc.perform(get("/api/audits/{id}", auditId).with(asAdmin()))
+                .andReturn().getResponse();
         long version = JSON.readTree(current.getContentAsString(StandardCharsets.UTF_8)).get("version").asLong();
-        body(mvc.perform(json(put("/api/audits/{id}/team", auditId), Map.of("leadAuditor", "Zhao Lei"))
-                .header("If-Match", "\"" + (version - 1) + "\"")).andReturn().getResponse(), 412);
+        assertThat(current.getHeader("ETag")).isEqualTo("\"" + version + "\"");
+        JsonNode required = body(mvc.perform(json(put("/api/audits/{id}/team", auditId),
+                Map.of("leadAuditor", "aud-zhao")).with(asAdmin())).andReturn().getResponse(), 428);
+        assertThat(fields(required)).containsExactly("If-Match");
+        body(mvc.perform(json(put("/api/audits/{id}/team", auditId), Map.of("leadAuditor", "aud-zhao"))
+                .with(asAdmin()).header("If-Match", "\"" + (version - 1) + "\"")).andReturn().getResponse(), 412);
         MockHttpServletResponse ok = mvc.perform(json(put("/api/audits/{id}/team", auditId),
-                Map.of("leadAuditor", "Zhao Lei", "members", List.of("Sun Li", "Zhao Lei")))
+                Map.of("leadAuditor", "aud-zhao", "members", List.of("aud-sun", "aud-zhao"))).with(asAdmin())
                 .header("If-Match", "\"" + version + "\"")).andReturn().getResponse();
         JsonNode team = body(ok, 200);
         assertThat(ok.getHeader("ETag")).isEqualTo("\"" + (version + 1) + "\"");
-        assertThat(team.get("team").get("leadAuditor").asString()).isEqualTo("Zhao Lei");
-        assertThat(JSON.convertValue(team.get("team").get("members"), List.class)).containsExactly("Sun Li");
+        assertThat(team.get("team").get("leadAuditor").asString()).isEqualTo("aud-zhao");
+        assertThat(JSON.convertValue(team.get("team").get("members"), List.class)).containsExactly("aud-sun");
+        // findings merge, so If-Match is checked when sent: the version before the team change is stale
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), Map.of("findings", List.of()))
-                .header("If-Match", "\"" + version + "\"")).andReturn().getResponse(), 412);
-        MockHttpServletResponse etagged = mvc.perform(get("/api/audits/{id}", auditId)).andReturn().getResponse();
+                .with(asAuditor("aud-sun")).header("If-Match", "\"" + version + "\"")).andReturn().getResponse(), 412);
+        MockHttpServletResponse etagged = mvc.perform(get("/api/audits/{id}", auditId).with(asAdmin()))
+                .andReturn().getResponse();
         assertThat(etagged.getHeader("ETag")).isEqualTo("\"" + (version + 1) + "\"");
         JsonNode noLead = body(mvc.perform(json(put("/api/audits/{id}/team", auditId), Map.of("members",
-                List.of("x")))).andReturn().getResponse(), 400);
+                List.of("x"))).with(asAdmin()).header("If-Match", "\"" + (version + 1) + "\"")).andReturn()
+                .getResponse(), 400);
         assertThat(fields(noLead)).containsExactly("leadAuditor");
     }
 
@@ -394,21 +421,21 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         String enterpriseId = UUID.randomUUID().toString();
         send(enterprise(enterpriseId, 1));
         awaitScope(enterpriseId, s -> true);
-        JsonNode unknown = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode unknown = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "INITIAL", "scheme", Map.of("id", schemeId, "version", 2)))).andReturn().getResponse(), 400);
         assertThat(fields(unknown)).containsExactly("scheme");
         JsonNode audit = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            MockHttpServletResponse r = mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+            MockHttpServletResponse r = mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                     "type", "INITIAL", "scheme", Map.of("id", schemeId, "version", 1)))).andReturn().getResponse();
             return r.getStatus() == 201 ? JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8)) : null;
         }, java.util.Objects::nonNull);
         assertThat(audit.get("scheme").get("id").asString()).isEqualTo(schemeId);
         JsonNode bad = body(mvc.perform(json(put("/api/audits/{id}/findings", audit.get("id").asString()),
-                Map.of("findings", List.of(finding("CENTRAL", "PRD-RCY", "CONFORMING", null, null)))))
+                Map.of("findings", List.of(finding("CENTRAL", "PRD-RCY", "CONFORMING", null, null)))).with(asLead()))
                 .andReturn().getResponse(), 400);
         assertThat(bad.get("errors").get(0).get("reason").asString()).contains(schemeId);
         // the missing list follows the pinned version: one indicator fewer
-        JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString()))
+        JsonNode missing = body(mvc.perform(post("/api/audits/{id}/submit", audit.get("id").asString()).with(asLead()))
                 .andReturn().getResponse(), 422);
         assertThat(missing.get("errors")).hasSize(indicators.size());
 
@@ -426,7 +453,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     JsonNode centralOnlyAudit(String enterpriseId, String type) throws Exception {
         send(enterprise(enterpriseId, 1));
         awaitScope(enterpriseId, s -> true);
-        return body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId, "type", type)))
+        return body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId, "type", type)))
                 .andReturn().getResponse(), 201);
     }
 

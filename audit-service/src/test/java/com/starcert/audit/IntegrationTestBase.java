@@ -3,7 +3,7 @@ package com.starcert.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.contracts.AuditSubmitted;
@@ -37,13 +38,17 @@ import com.starcert.contracts.Scheme;
 import com.starcert.contracts.Topics;
 import com.starcert.infra.EventTraffic;
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shared set-up of the integration tests: one Spring context (same configuration, so the context cache shares it)
- * against a real KRaft broker and a Mongo wire server, fed with real CloudEvents.
+ * against a real KRaft broker and a Mongo wire server, fed with real CloudEvents, trusting the test issuer's
+ * tokens. Each request carries the token of the principal the rules expect for it: a CB administrator plans and
+ * sets teams, the team's auditors ({@link #LEAD}, {@link #MEMBER}) capture and submit, a reviewer outside the team
+ * ({@link #REVIEWER}) returns and verifies, the enterprise answers its corrective actions.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,16 +58,68 @@ abstract class IntegrationTestBase {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Scheme SCHEME = Scheme.defaultScheme();
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final TestIssuer ISSUER = TestIssuer.shared();
+
+    /** The team every flow test plans with (subs of AUDITOR accounts), and a reviewer who is not on it. */
+    static final String LEAD = "aud-lead";
+    static final String MEMBER = "aud-member";
+    static final String REVIEWER = "rev-outside";
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         SharedTestInfrastructure.springProperties("starcert-audit-test").forEach((k, v) -> r.add(k, () -> v));
+        ISSUER.springProperties().forEach((k, v) -> r.add(k, () -> v));
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
     NetworkStore networkStore;
+
+    // ---------------------------------------------------------------- callers
+
+    /** {@code Authorization: Bearer <token>}. */
+    static RequestPostProcessor bearer(String token) {
+        return request -> {
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
+    }
+
+    /** The CB administrator: sub {@code admin-1}, name "CB Admin". */
+    static RequestPostProcessor asAdmin() {
+        return bearer(ISSUER.cbAdmin());
+    }
+
+    /** An AUDITOR by sub, named "Auditor &lt;sub&gt;". */
+    static RequestPostProcessor asAuditor(String sub) {
+        return bearer(ISSUER.auditor(sub));
+    }
+
+    /** The lead auditor of the team the flow tests plan with. */
+    static RequestPostProcessor asLead() {
+        return asAuditor(LEAD);
+    }
+
+    /** A REVIEWER who is not on the team: sub {@link #REVIEWER}, named "Reviewer rev-outside". */
+    static RequestPostProcessor asReviewer() {
+        return bearer(ISSUER.reviewer(REVIEWER));
+    }
+
+    /** A user of the enterprise: sub {@code ent-user-<id>}, named "Enterprise &lt;id&gt;". */
+    static RequestPostProcessor asEnterprise(String enterpriseId) {
+        return bearer(ISSUER.enterprise(enterpriseId));
+    }
+
+    /**
+     * {@code POST /api/audits} as the CB administrator; the flow tests' team ({@link #LEAD} leading,
+     * {@link #MEMBER}) unless the body names one.
+     */
+    static MockHttpServletRequestBuilder plan(Map<String, ?> body) {
+        Map<String, Object> withTeam = new LinkedHashMap<>(body);
+        withTeam.putIfAbsent("team", Map.of("leadAuditor", LEAD, "members", List.of(MEMBER)));
+        return json(post("/api/audits"), withTeam).with(asAdmin());
+    }
 
     // ---------------------------------------------------------------- helpers
 
@@ -139,8 +196,9 @@ abstract class IntegrationTestBase {
         return array.get(array.size() - 1);
     }
 
+    /** The audit as CB staff see it. */
     JsonNode getAudit(String auditId) throws Exception {
-        return body(mvc.perform(get("/api/audits/{id}", auditId)).andReturn().getResponse(), 200);
+        return body(mvc.perform(get("/api/audits/{id}", auditId).with(asAdmin())).andReturn().getResponse(), 200);
     }
 
     JsonNode awaitAudit(String auditId, java.util.function.Predicate<JsonNode> condition) {
@@ -149,8 +207,8 @@ abstract class IntegrationTestBase {
 
     JsonNode awaitScope(String enterpriseId, java.util.function.Predicate<JsonNode> condition) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            MockHttpServletResponse r = mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId))
-                    .andReturn().getResponse();
+            MockHttpServletResponse r = mvc.perform(get("/api/enterprises/{id}/audit-scope", enterpriseId)
+                    .with(asAdmin())).andReturn().getResponse();
             return r.getStatus() == 200 ? JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8)) : null;
         }, scope -> scope != null && condition.test(scope));
     }

@@ -23,34 +23,40 @@ class RevisionAndCorrectionTest {
 
     static final Instant T = Instant.parse("2026-03-01T08:00:00Z");
     static final LocalDate DUE = LocalDate.of(2026, 4, 1);
+    static final Who BOB = new Who("aud-bob", "Bob");
+    static final Who CAROL = new Who("aud-carol", "Carol");
+    static final Who REVIEWER = new Who("rev-1", "Reviewer One");
+    static final Who ENTERPRISE = new Who("ent-user-e1", "ACME quality");
     static final SpecialDeduction LICENCE = new SpecialDeduction(DeductionCategory.LEGAL, "expired licence");
 
     static Audit withDeduction() {
         Audit audit = AuditTest.planned();
-        audit.record(new FindingsUpdate(List.of(), null, List.of(LICENCE), null), T, "bob");
+        audit.record(new FindingsUpdate(List.of(), null, List.of(LICENCE), null), T, BOB);
         return audit;
     }
 
     @Test
     void aSubmittedAuditReturnedForCorrectionIsResubmittedAsTheNextRevision() {
         Audit audit = AuditTest.planned();
-        assertThatThrownBy(() -> audit.returnForCorrection("why", T, "cb")).isInstanceOf(IllegalStateException.class);
-        audit.submit(audit.holder(), T, "carol", DUE);
+        assertThatThrownBy(() -> audit.returnForCorrection("why", T, REVIEWER))
+                .isInstanceOf(IllegalStateException.class);
+        audit.submit(audit.holder(), T, CAROL, DUE);
 
-        audit.returnForCorrection("S01 findings incomplete", T.plusSeconds(10), "cb-admin");
+        audit.returnForCorrection("S01 findings incomplete", T.plusSeconds(10), REVIEWER);
 
         assertThat(audit.status()).isEqualTo(AuditStatus.RETURNED);
         assertThat(audit.status().open()).isTrue();
         assertThat(audit.score()).isNull();
         assertThat(audit.timeline().get(audit.timeline().size() - 1)).satisfies(t -> {
             assertThat(t.status()).isEqualTo(AuditStatus.RETURNED);
-            assertThat(t.by()).isEqualTo("cb-admin");
+            assertThat(t.by()).isEqualTo("rev-1");
+            assertThat(t.byName()).isEqualTo("Reviewer One");
             assertThat(t.note()).contains("revision 1").contains("S01 findings incomplete");
         });
-        audit.record(new FindingsUpdate(List.of(), null, null, null), T.plusSeconds(20), "bob");
+        audit.record(new FindingsUpdate(List.of(), null, null, null), T.plusSeconds(20), BOB);
         assertThat(audit.status()).isEqualTo(AuditStatus.RETURNED);
 
-        AuditSubmitted second = audit.submit(audit.holder(), T.plusSeconds(30), "carol", DUE);
+        AuditSubmitted second = audit.submit(audit.holder(), T.plusSeconds(30), CAROL, DUE);
         assertThat(second.revision()).isEqualTo(2);
         assertThat(audit.revision()).isEqualTo(2);
         assertThat(audit.timeline()).extracting(TimelineEntry::status).containsExactly(AuditStatus.PLANNED,
@@ -68,18 +74,18 @@ class RevisionAndCorrectionTest {
     @Test
     void submissionOpensACorrectiveActionPerDeductionAndTheLastVerificationReleasesTheDecisionOnce() {
         Audit audit = withDeduction();
-        audit.submit(audit.holder(), T, "carol", DUE);
+        audit.submit(audit.holder(), T, CAROL, DUE);
         assertThat(audit.correctiveActions()).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(CorrectiveActionStatus.OPEN);
             assertThat(a.dueDate()).isEqualTo(DUE);
             assertThat(a.description()).isEqualTo("expired licence");
         });
         assertThat(audit.settleCorrectiveActions(T)).isEmpty();
-        assertThatThrownBy(() -> audit.verifyCorrectiveAction("CA1", "cb", null, T))
+        assertThatThrownBy(() -> audit.verifyCorrectiveAction("CA1", REVIEWER, null, T))
                 .isInstanceOf(IllegalStateException.class);
 
-        audit.answerCorrectiveAction("CA1", new Evidence("renewed", List.of(), "ent", T));
-        Optional<CorrectiveActionsVerified> verified = audit.verifyCorrectiveAction("CA1", "cb", "ok",
+        audit.answerCorrectiveAction("CA1", new Evidence("renewed", List.of(), ENTERPRISE, T));
+        Optional<CorrectiveActionsVerified> verified = audit.verifyCorrectiveAction("CA1", REVIEWER, "ok",
                 T.plusSeconds(5));
 
         assertThat(verified).hasValueSatisfying(v -> {
@@ -90,19 +96,19 @@ class RevisionAndCorrectionTest {
         });
         assertThat(audit.correctiveActionsVerifiedAt()).isEqualTo(T.plusSeconds(5));
         assertThat(audit.settleCorrectiveActions(T.plusSeconds(9))).isEmpty(); // exactly once per revision
-        assertThatThrownBy(() -> audit.answerCorrectiveAction("nope", new Evidence("x", List.of(), "e", T)))
+        assertThatThrownBy(() -> audit.answerCorrectiveAction("nope", new Evidence("x", List.of(), ENTERPRISE, T)))
                 .isInstanceOf(java.util.NoSuchElementException.class);
     }
 
     @Test
     void aResubmissionWhoseDeductionsWereAllVerifiedReleasesTheDecisionAtOnce() {
         Audit audit = withDeduction();
-        audit.submit(audit.holder(), T, "carol", DUE);
-        audit.answerCorrectiveAction("CA1", new Evidence("renewed", List.of(), "ent", T));
-        audit.verifyCorrectiveAction("CA1", "cb", null, T);
+        audit.submit(audit.holder(), T, CAROL, DUE);
+        audit.answerCorrectiveAction("CA1", new Evidence("renewed", List.of(), ENTERPRISE, T));
+        audit.verifyCorrectiveAction("CA1", REVIEWER, null, T);
         // no score yet, so revision 1 is still SUBMITTED and the CB may return it
-        audit.returnForCorrection("typo in S01", T, "cb");
-        audit.submit(audit.holder(), T.plusSeconds(60), "carol", DUE);
+        audit.returnForCorrection("typo in S01", T, REVIEWER);
+        audit.submit(audit.holder(), T.plusSeconds(60), CAROL, DUE);
 
         assertThat(audit.revision()).isEqualTo(2);
         assertThat(audit.settleCorrectiveActions(T.plusSeconds(60))).hasValueSatisfying(v ->
@@ -112,7 +118,7 @@ class RevisionAndCorrectionTest {
     @Test
     void correctiveActionsAreHandledOnlyBetweenSubmissionAndDecision() {
         Audit audit = withDeduction();
-        assertThatThrownBy(() -> audit.answerCorrectiveAction("CA1", new Evidence("x", List.of(), "e", T)))
+        assertThatThrownBy(() -> audit.answerCorrectiveAction("CA1", new Evidence("x", List.of(), ENTERPRISE, T)))
                 .isInstanceOf(IllegalStateException.class);
         for (AuditStatus s : AuditStatus.values()) {
             assertThat(s.correcting()).as(s.name()).isEqualTo(s == AuditStatus.SUBMITTED || s == AuditStatus.SCORED

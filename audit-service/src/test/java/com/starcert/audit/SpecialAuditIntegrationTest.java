@@ -38,18 +38,18 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
         String enterpriseId = UUID.randomUUID().toString();
         send(enterprise(enterpriseId, 1));
         awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
         String auditId = audit.get("id").asString();
         String number = "SC-M-" + auditId.substring(0, 8);
 
         // revision 1 is returned, revision 2 scored
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL")))).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
-        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing")))
-                .andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing"))
+                .with(asReviewer())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         send(CertificationCycleIntegrationTest.score(auditId, 2, enterpriseId, "88.0", Band.THREE_STAR, 0),
                 "scoring-service");
         awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
@@ -99,12 +99,12 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
         String enterpriseId = UUID.randomUUID().toString();
         send(enterprise(enterpriseId, 1));
         awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
         String auditId = audit.get("id").asString();
         body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL")))).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId)).andReturn().getResponse(), 202);
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         // the decision may come before the score: still decided from SUBMITTED
         send(new CertificateStatusChanged("SC-S-" + auditId.substring(0, 8), 1, enterpriseId,
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance scored 62.0",
@@ -134,11 +134,11 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
                 && s.get("sampleSizes").get("SPECIAL").asInt() == 2);
         String o2 = "o2-" + enterpriseId;
 
-        JsonNode noCertificate = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode noCertificate = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SPECIAL"))).andReturn().getResponse(), 409);
         assertThat(noCertificate.get("detail").asString()).contains("no certificate");
 
-        JsonNode notForSurveillance = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId",
+        JsonNode notForSurveillance = body(mvc.perform(plan(Map.of("enterpriseId",
                 enterpriseId, "type", "SURVEILLANCE", "focusOutlets", List.of(o2)))).andReturn().getResponse(), 400);
         assertThat(fields(notForSurveillance)).containsExactly("focusOutlets");
 
@@ -148,19 +148,20 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
                 LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28), List.of(),
                 Instant.parse("2026-03-01T09:00:00Z")), "certificate-service");
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
+                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin())).andReturn()
                         .getResponse(), 200), p -> !p.get("certificateNumber").isNull());
         awaitProgramme(enterpriseId, "ACTIVE"); // a certificate just issued is in force
 
         // unknown, suspended and headquarters outlets: each named in the answer
-        JsonNode bad = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode bad = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SPECIAL", "focusOutlets", List.of(o2, "nope", "o4-" + enterpriseId, "hq-" + enterpriseId))))
                 .andReturn().getResponse(), 400);
         assertThat(fields(bad)).containsExactly("focusOutlets[1]", "focusOutlets[2]", "focusOutlets[3]");
         assertThat(bad.get("errors").get(1).get("reason").asString()).contains("SUSPENDED");
 
-        JsonNode special = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
-                "type", "SPECIAL", "randomSeed", 4, "focusOutlets", List.of(o2)))).andReturn().getResponse(), 201);
+        JsonNode special = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
+                "type", "SPECIAL", "randomSeed", 4, "seedReason", "the draw agreed with the complainant",
+                "focusOutlets", List.of(o2)))).andReturn().getResponse(), 201);
         assertThat(special.get("type").asString()).isEqualTo("SPECIAL");
         assertThat(special.get("programmeStep").isNull()).isTrue();
         assertThat(special.get("sampleSize").asInt()).isEqualTo(2);
@@ -179,25 +180,25 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
                 CertificateStatus.SUSPENDED, Band.COMPLIANT, "serious complaints", null, LocalDate.of(2026, 9, 1),
                 Instant.parse("2026-09-01T00:00:00Z")), "certificate-service");
         awaitProgramme(enterpriseId, "SUSPENDED");
-        body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId, "type", "SPECIAL")))
+        body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId, "type", "SPECIAL")))
                 .andReturn().getResponse(), 201);
         send(new CertificateStatusChanged(number, 1, enterpriseId, CertificateStatus.SUSPENDED,
                 CertificateStatus.WITHDRAWN, Band.COMPLIANT, "suspension not lifted in 6 months", null,
                 LocalDate.of(2027, 3, 1), Instant.parse("2027-03-01T00:00:00Z")), "certificate-service");
         awaitProgramme(enterpriseId, "WITHDRAWN");
-        JsonNode withdrawn = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode withdrawn = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SPECIAL"))).andReturn().getResponse(), 409);
         assertThat(withdrawn.get("detail").asString()).contains("WITHDRAWN");
 
         // the programme's first surveillance is still to come
-        JsonNode surveillance = body(mvc.perform(json(post("/api/audits"), Map.of("enterpriseId", enterpriseId,
+        JsonNode surveillance = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
                 "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
         assertThat(surveillance.get("programmeStep").asString()).isEqualTo("SURVEILLANCE_1");
     }
 
     void awaitProgramme(String enterpriseId, String certificateStatus) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId)).andReturn()
+                () -> body(mvc.perform(get("/api/enterprises/{id}/programme", enterpriseId).with(asAdmin())).andReturn()
                         .getResponse(), 200), p -> certificateStatus.equals(p.get("certificateStatus").asString(null)));
     }
 

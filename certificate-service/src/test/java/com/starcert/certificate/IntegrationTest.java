@@ -1,29 +1,57 @@
 package com.starcert.certificate;
 
+import java.util.function.Supplier;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.TestIssuer;
 
 /**
  * One application context for every integration test class (one set of Kafka listeners in the consumer group),
- * against a real in-process KRaft broker and a Mongo wire server, with a {@link MovableClock}. The scheduled sweep
- * is pushed out of the way; tests call {@code CertificateLifecycle.sweep()} themselves.
+ * against a real in-process KRaft broker and a Mongo wire server, with a {@link MovableClock}, trusting the test
+ * issuer's tokens. The scheduled sweep is pushed out of the way; tests call {@code CertificateLifecycle.sweep()}
+ * themselves.
  */
 @SpringBootTest(properties = "starcert.certificate.lifecycle.sweep-interval=24h")
 @AutoConfigureMockMvc
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {
 
+    protected static final TestIssuer ISSUER = TestIssuer.shared();
+
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         SharedTestInfrastructure.springProperties("starcert-certificate-test").forEach((k, v) -> r.add(k, () -> v));
+        ISSUER.springProperties().forEach((k, v) -> r.add(k, () -> v));
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}, the token signed when the request is made (tokens expire). */
+    public static RequestPostProcessor bearer(Supplier<String> token) {
+        return request -> {
+            request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.get());
+            return request;
+        };
+    }
+
+    public static RequestPostProcessor asAuditor() {
+        return bearer(() -> ISSUER.auditor("auditor-1"));
+    }
+
+    public static RequestPostProcessor asReviewer() {
+        return bearer(() -> ISSUER.reviewer("reviewer-1"));
+    }
+
+    public static RequestPostProcessor asEnterprise(String enterpriseId) {
+        return bearer(() -> ISSUER.enterprise(enterpriseId));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -2,141 +2,171 @@ package com.starcert.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Routes against stand-in services (plain HTTP servers recording what reached them): each path goes to its
- * service, a correlation id is added, and a service that does not answer yields a 503 problem.
+ * service, the sign-in pages reach identity-service with the gateway's public URL in {@code X-Forwarded-*}, a
+ * correlation id is added, and a service that does not answer yields a 503 problem that says what is known.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
+class GatewayRoutingTest extends GatewayTestSupport {
 
-    static final Backend outlet = new Backend("outlet");
-    static final Backend audit = new Backend("audit");
-    static final Backend scoring = new Backend("scoring");
-    static final Backend certificate = new Backend("certificate");
+    final String admin = bearer(ISSUER.cbAdmin());
 
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("starcert.gateway.outlet-uri", outlet::uri);
-        registry.add("starcert.gateway.audit-uri", audit::uri);
-        registry.add("starcert.gateway.scoring-uri", scoring::uri);
-        // nothing listens here: the certificate service is "down"
-        registry.add("starcert.gateway.certificate-uri", () -> "http://localhost:" + com.starcert.gateway.GatewayRoutingTest.closedPort());
-    }
-
-    @LocalServerPort
-    int port;
-
-    @AfterAll
-    static void stop() {
-        List.of(outlet, audit, scoring, certificate).forEach(Backend::stop);
-    }
-
-    WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @Test
     void eachPathReachesItsService() {
-        client().post().uri("/api/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        client().post().uri("/api/enterprises").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("outlet");
-        client().get().uri("/api/enterprises/e1/outlets").exchange().expectBody(String.class).isEqualTo("outlet");
-        client().get().uri("/api/enterprises/e1/audit-scope").exchange().expectBody(String.class).isEqualTo("audit");
-        client().put().uri("/api/audits/a1/findings").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        expectBackend("/api/enterprises/e1/outlets", "outlet");
+        expectBackend("/api/enterprises/e1/audit-scope", "audit");
+        expectBackend("/api/enterprises/e1/programme", "audit");
+        expectBackend("/api/enterprises/e1/api-clients", "identity");
+        expectBackend("/api/audits/a1", "audit");
+        expectBackend("/api/scores/a1", "scoring");
+        expectBackend("/api/schemes/GBT27922-2011/versions/1", "scoring");
+        expectBackend("/api/certificates/GBT27922-2026-000001", "certificate");
+        expectBackend("/api/decisions/a1", "certificate");
+        expectBackend("/api/public/certificates/GBT27922-2026-000001", "certificate");
+        expectBackend("/api/users", "identity");
+        expectBackend("/api/users/u1", "identity");
+        expectBackend("/api/api-clients", "identity");
+        expectBackend("/api/api-clients/c1/secret", "identity");
+        client().put().uri("/api/audits/a1/findings").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"findings\":[]}")
                 .exchange().expectBody(String.class).isEqualTo("audit");
-        client().get().uri("/api/enterprises/e1/programme").exchange().expectBody(String.class).isEqualTo("audit");
-        client().get().uri("/api/scores/a1").exchange().expectBody(String.class).isEqualTo("scoring");
-        client().get().uri("/api/schemes").exchange().expectBody(String.class).isEqualTo("scoring");
-        client().get().uri("/api/schemes/GBT27922-2011/versions/1").exchange().expectBody(String.class)
-                .isEqualTo("scoring");
 
-        assertThat(audit.paths).contains("/api/enterprises/e1/audit-scope", "/api/audits/a1/findings");
-        assertThat(outlet.paths).doesNotContain("/api/enterprises/e1/audit-scope");
+        assertThat(audit.last("/api/audits/a1/findings").body()).isEqualTo("{\"findings\":[]}");
+        assertThat(outlet.paths()).doesNotContain("/api/enterprises/e1/audit-scope", "/api/enterprises/e1/api-clients");
+    }
+
+    @Test
+    void signInPagesReachIdentityServiceWithThePublicUrl() {
+        client().get().uri("/oauth2/authorize?response_type=code&client_id=starcert-console")
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Prefix", "/evil")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.SET_COOKIE, "identity-session=s1; Path=/; HttpOnly")
+                .expectBody(String.class).isEqualTo("identity");
+        Backend.Seen seen = identity.last("/oauth2/authorize");
+        assertThat(seen.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(seen.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+        assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(seen.header("X-Forwarded-Prefix")).isNull();
+
+        client().get().uri("/.well-known/openid-configuration").exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("identity");
+        client().get().uri("/login?lang=en").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void loginAndLogoutFormsAndCookiesPassThroughWithoutCsrfInterference() {
+        client().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(HttpHeaders.COOKIE, "JSESSIONID=abc123")
+                .bodyValue("username=admin&password=secret&_csrf=identity-service-token")
+                .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("identity");
+        Backend.Seen login = identity.last("/login");
+        assertThat(login.method()).isEqualTo("POST");
+        assertThat(login.header(HttpHeaders.COOKIE)).isEqualTo("JSESSIONID=abc123");
+        assertThat(login.body()).isEqualTo("username=admin&password=secret&_csrf=identity-service-token");
+
+        // Spring Security's reactive default would answer POST /logout itself with a redirect
+        client().post().uri("/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(HttpHeaders.COOKIE, "JSESSIONID=abc123").bodyValue("_csrf=t")
+                .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("identity");
+        assertThat(identity.last("/logout").method()).isEqualTo("POST");
+
+        client().post().uri("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(HttpHeaders.AUTHORIZATION, "Basic Y2xpZW50OnNlY3JldA==")
+                .bodyValue("grant_type=client_credentials")
+                .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("identity");
+        assertThat(identity.last("/oauth2/token").header(HttpHeaders.AUTHORIZATION))
+                .isEqualTo("Basic Y2xpZW50OnNlY3JldA==");
     }
 
     @Test
     void addsACorrelationIdAndKeepsTheCallers() {
-        client().get().uri("/api/scores/a2").header("X-Correlation-Id", "corr-42").exchange()
+        client().get().uri("/api/scores/a2").header(HttpHeaders.AUTHORIZATION, admin)
+                .header("X-Correlation-Id", "corr-42").exchange()
                 .expectHeader().valueEquals("X-Correlation-Id", "corr-42");
-        assertThat(scoring.correlationIds).contains("corr-42");
+        assertThat(scoring.last("/api/scores/a2").header("X-Correlation-Id")).isEqualTo("corr-42");
 
-        client().get().uri("/api/scores/a3").exchange()
+        client().get().uri("/api/scores/a3").header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectHeader().exists("X-Correlation-Id");
     }
 
     @Test
-    void aServiceThatDoesNotAnswerIsA503Problem() {
-        client().get().uri("/api/certificates/GBT27922-2026-000001").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(503)
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("certificate"));
-    }
-
-    @Test
     void anUnknownApiPathIsA404Problem() {
-        client().get().uri("/api/nothing-here/1").exchange()
+        client().get().uri("/api/nothing-here/1").header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(404);
     }
 
-    static int closedPort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void aTimedOutChangeIsA503ProblemThatDoesNotClaimNothingChanged() {
+        client().post().uri("/api/audits/a1/slow/submit").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("audit", "outcome is unknown", "read the resource")
+                        .doesNotContain("nothing was changed"));
+
+        client().get().uri("/api/audits/slow").header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("did not answer in time").doesNotContain("nothing was changed"));
+    }
+
+    @Test
+    void aRequestThatNeverReachedTheServiceSaysNothingWasChanged() {
+        CircuitBreaker breaker = breakers.circuitBreaker("scoring");
+        breaker.transitionToForcedOpenState();
+        try {
+            client().post().uri("/api/schemes/s1/versions").header(HttpHeaders.AUTHORIZATION, admin)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                            .contains("scoring", "nothing was changed"));
+        } finally {
+            breaker.transitionToClosedState();
         }
     }
 
-    /** A stand-in service answering every request with its own name. */
-    static final class Backend {
-        final HttpServer server;
-        final List<String> paths = new CopyOnWriteArrayList<>();
-        final List<String> correlationIds = new CopyOnWriteArrayList<>();
+    @Test
+    void manyConcurrentCallsAreNotTakenForFailures() {
+        // the circuit breaker's default Resilience4j bulkhead would refuse calls beyond 25 at a time
+        WebClient concurrent = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl("http://127.0.0.1:" + port).build();
+        List<Integer> statuses = Flux.range(0, 40)
+                .flatMap(i -> concurrent.get().uri("/api/scores/pause-" + i).header(HttpHeaders.AUTHORIZATION, admin)
+                        .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 40)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(40).containsOnly(200);
+    }
 
-        Backend(String name) {
-            try {
-                server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", exchange -> {
-                paths.add(exchange.getRequestURI().getPath());
-                String corr = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
-                if (corr != null) {
-                    correlationIds.add(corr);
-                }
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = name.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String uri() {
-            return "http://localhost:" + server.getAddress().getPort();
-        }
-
-        void stop() {
-            server.stop(0);
-        }
+    private void expectBackend(String path, String backend) {
+        client().get().uri(path).header(HttpHeaders.AUTHORIZATION, admin).exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(backend);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.starcert.audit.Actor;
+import com.starcert.audit.access.Precondition;
+import com.starcert.support.security.Caller;
+import com.starcert.support.security.Roles;
 
+/** Evidence files (证据): uploaded by the auditors of the team, read by whoever may read the audit. */
 @RestController
 public class AttachmentController {
 
@@ -30,12 +34,15 @@ public class AttachmentController {
         this.store = store;
     }
 
+    /** Adds to the audit, so {@code If-Match} is checked when sent. */
     @PostMapping(value = "/api/audits/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @RolesAllowed(Roles.AUDITOR)
     public ResponseEntity<Attachment> upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
                                              @RequestParam(required = false) String siteId,
                                              @RequestParam(required = false) String indicator,
                                              @RequestParam(required = false) String note,
-                                             @RequestHeader(value = Actor.HEADER, required = false) String user) {
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                             String ifMatch, Caller caller) {
         Attachment attachment = store.attach(id, new AttachmentStore.Upload() {
             @Override
             public String fileName() {
@@ -56,19 +63,22 @@ public class AttachmentController {
             public byte[] bytes() throws IOException {
                 return file.getBytes();
             }
-        }, siteId, indicator, note, Actor.of(user));
+        }, siteId, indicator, note, Precondition.ifSent(ifMatch), caller);
         return ResponseEntity.created(URI.create("/api/audits/" + id + "/attachments/" + attachment.id()))
                 .body(attachment);
     }
 
     @GetMapping("/api/audits/{id}/attachments")
-    public List<Attachment> list(@PathVariable String id) {
-        return store.list(id);
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
+    public List<Attachment> list(@PathVariable String id, Caller caller) {
+        return store.list(id, caller);
     }
 
     @GetMapping("/api/audits/{id}/attachments/{attachmentId}")
-    public ResponseEntity<InputStreamResource> download(@PathVariable String id, @PathVariable String attachmentId) {
-        AttachmentStore.Content content = store.content(id, attachmentId);
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
+    public ResponseEntity<InputStreamResource> download(@PathVariable String id, @PathVariable String attachmentId,
+                                                        Caller caller) {
+        AttachmentStore.Content content = store.content(id, attachmentId, caller);
         Attachment a = content.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.contentType()))

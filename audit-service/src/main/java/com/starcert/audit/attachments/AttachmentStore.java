@@ -28,28 +28,37 @@ import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
 import com.starcert.audit.AuditSettings;
 import com.starcert.audit.SchemeCatalog;
+import com.starcert.audit.Who;
+import com.starcert.audit.access.AuditAccess;
+import com.starcert.audit.access.AuditAccess.Act;
+import com.starcert.audit.access.Precondition;
 import com.starcert.audit.planning.PlannedSite;
 import com.starcert.support.problem.ApiProblemException;
 import com.starcert.support.problem.FieldProblem;
+import com.starcert.support.security.Caller;
 
 /**
  * Evidence files of an audit in GridFS (bucket {@code fs}, metadata {@code auditId}, {@code enterpriseId}); their
- * description lives on the audit document. A file is stored first and its description saved after; if the save
- * loses a concurrent write the file is removed again, so no description points nowhere.
+ * description lives on the audit document. The auditors of the team upload them; whoever may read the audit may read
+ * them. A file is stored first and its description saved after; if the save loses a concurrent write the file is
+ * removed again, so no description points nowhere — which is why this command saves by itself rather than through
+ * {@link AuditAccess#command}.
  */
 @Service
 public class AttachmentStore {
 
     private final GridFsTemplate gridFs;
     private final AuditRepository audits;
+    private final AuditAccess access;
     private final SchemeCatalog schemes;
     private final long maxBytes;
     private final Clock clock;
 
-    public AttachmentStore(GridFsTemplate gridFs, AuditRepository audits, SchemeCatalog schemes,
+    public AttachmentStore(GridFsTemplate gridFs, AuditRepository audits, AuditAccess access, SchemeCatalog schemes,
                            AuditSettings settings, Clock clock) {
         this.gridFs = gridFs;
         this.audits = audits;
+        this.access = access;
         this.schemes = schemes;
         this.maxBytes = settings.attachmentMaxSize().toBytes();
         this.clock = clock;
@@ -66,8 +75,10 @@ public class AttachmentStore {
         byte[] bytes() throws IOException;
     }
 
-    public Attachment attach(String auditId, Upload upload, String siteId, String indicator, String note, String by) {
-        Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
+    public Attachment attach(String auditId, Upload upload, String siteId, String indicator, String note,
+                             Precondition precondition, Caller caller) {
+        Audit audit = access.authorize(auditId, caller, Act.AUDIT, precondition);
+        Who by = Who.of(caller);
         if (upload.size() > maxBytes) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "file: " + upload.size() + " bytes is more than the " + maxBytes + " bytes an attachment may have");
@@ -110,7 +121,7 @@ public class AttachmentStore {
         Document metadata = new Document("auditId", audit.id()).append("enterpriseId", audit.enterpriseId());
         ObjectId fileId = gridFs.store(new ByteArrayInputStream(bytes), fileName, kind.get().contentType(), metadata);
         Attachment attachment = new Attachment(fileId.toHexString(), fileName, kind.get().contentType(), bytes.length,
-                sha256(bytes), site, code, blankToNull(note), by, clock.instant());
+                sha256(bytes), site, code, blankToNull(note), by.sub(), by.name(), clock.instant());
         try {
             audit.attach(attachment);
             audits.save(audit);
@@ -127,8 +138,8 @@ public class AttachmentStore {
     public record Content(Attachment attachment, InputStream stream) {
     }
 
-    public Content content(String auditId, String attachmentId) {
-        Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
+    public Content content(String auditId, String attachmentId, Caller caller) {
+        Audit audit = access.read(auditId, caller);
         Attachment attachment = audit.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
                 .orElseThrow(() -> new ApiProblemException.NotFound("attachment", attachmentId));
         var file = gridFs.findOne(byId(new ObjectId(attachment.id())));
@@ -143,9 +154,8 @@ public class AttachmentStore {
         }
     }
 
-    public List<Attachment> list(String auditId) {
-        return audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId))
-                .attachments();
+    public List<Attachment> list(String auditId, Caller caller) {
+        return access.read(auditId, caller).attachments();
     }
 
     private static Query byId(ObjectId id) {

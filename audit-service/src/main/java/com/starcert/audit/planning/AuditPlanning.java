@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditRepository;
 import com.starcert.audit.SchemeCatalog;
+import com.starcert.audit.Who;
 import com.starcert.audit.network.Enterprise;
 import com.starcert.audit.network.Network;
 import com.starcert.audit.network.NetworkStore;
@@ -36,7 +37,8 @@ import com.starcert.support.problem.FieldProblem;
  * Plans an audit against the network audit-service knows, places it in the enterprise's programme (which step of
  * which cycle) and pins a scheme version: the one requested if known, else the latest known. A SPECIAL audit needs
  * a certificate audit-service has seen, still in force (ACTIVE or SUSPENDED, as certificate-service requires), else
- * 409; it belongs to the current cycle but is no programme step.
+ * 409; it belongs to the current cycle but is no programme step. The server draws the random seed unless the CB
+ * chooses one with a reason, which is recorded with who chose it ({@link SeedChoice}).
  */
 @Service
 public class AuditPlanning {
@@ -59,7 +61,7 @@ public class AuditPlanning {
         this.clock = clock;
     }
 
-    public Audit plan(PlanRequest request, String by) {
+    public Audit plan(PlanRequest request, Who by) {
         var problems = request.problems();
         if (!problems.isEmpty()) {
             throw new ApiProblemException.InvalidRequest(problems);
@@ -91,8 +93,11 @@ public class AuditPlanning {
                     + " can grow by at most " + (n - base) + " since the enterprise has " + n + " active outlets");
         }
         int sampleSize = base + extra;
+        Instant now = clock.instant();
         long seed = request.randomSeed() != null ? request.randomSeed()
                 : ThreadLocalRandom.current().nextLong(SEED_BOUND);
+        SeedChoice seedChoice = request.randomSeed() == null ? null
+                : new SeedChoice(request.seedReason().trim(), by.sub(), by.name(), now);
         Enlargement enlargement = enlargement(formula, base, named.size(), extra,
                 extra == 0 ? null : request.enlargement().reason());
 
@@ -105,9 +110,8 @@ public class AuditPlanning {
                 history(earlier, step, cycleAudits), enlargement == null ? 0 : enlargement.extraSites(),
                 enlargement == null ? null : enlargement.reason(), named);
         Enterprise enterprise = net.enterprise();
-        Instant now = clock.instant();
         Audit audit = Audit.planned(UUID.randomUUID().toString(), enterprise.enterpriseId(),
-                new Holder(enterprise.name(), enterprise.uscc()), type, scheme.ref(), n, sampleSize, seed,
+                new Holder(enterprise.name(), enterprise.uscc()), type, scheme.ref(), n, sampleSize, seed, seedChoice,
                 request.samplingAppropriateOrDefault(), request.outstandingOrDefault(), AuditDays.minimum(sampleSize),
                 enlargement, sites, UUID.randomUUID().toString(), now, by);
         audit.placeInProgramme(step, cycleId);

@@ -11,7 +11,8 @@ import com.starcert.support.problem.FieldProblem;
 /**
  * Body of {@code POST /api/audits}. Enumerations arrive as text so that every bad field is reported at once.
  * {@code focusOutlets} (optional, SPECIAL audits only): outlet ids the CB names to visit; whether they are active
- * outlets of the enterprise is checked against the network, not here.
+ * outlets of the enterprise is checked against the network, not here. {@code randomSeed} (optional): by default the
+ * server draws the seed; a seed the CB chooses decides the "random" outlets, so it needs a {@code seedReason}.
  */
 public record PlanRequest(
         String enterpriseId,
@@ -19,32 +20,37 @@ public record PlanRequest(
         Boolean samplingAppropriate,
         Boolean outstanding,
         Long randomSeed,
+        String seedReason,
         EnlargementRequest enlargement,
         TeamRequest team,
         SchemeRequest scheme,
         List<String> focusOutlets) {
 
     public PlanRequest(String enterpriseId, String type, Boolean samplingAppropriate, Boolean outstanding,
-                       Long randomSeed, EnlargementRequest enlargement) {
-        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, enlargement, null, null, null);
-    }
-
-    public PlanRequest(String enterpriseId, String type, Boolean samplingAppropriate, Boolean outstanding,
-                       Long randomSeed, EnlargementRequest enlargement, TeamRequest team, SchemeRequest scheme) {
-        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, enlargement, team, scheme, null);
+                       Long randomSeed, String seedReason, EnlargementRequest enlargement) {
+        this(enterpriseId, type, samplingAppropriate, outstanding, randomSeed, seedReason, enlargement, null, null,
+                null);
     }
 
     public record EnlargementRequest(Integer extraSites, String reason) {
     }
 
-    /** The audit team (审核组): a lead auditor and members. */
-    public record TeamRequest(String leadAuditor, List<String> members) {
+    /**
+     * The audit team (审核组): the lead auditor and the members as the {@code sub} of their accounts, and optionally
+     * the names to show for them ({@code displayNames}: [{sub, name}]).
+     */
+    public record TeamRequest(String leadAuditor, List<String> members, List<AuditTeam.DisplayName> displayNames) {
+
+        public TeamRequest(String leadAuditor, List<String> members) {
+            this(leadAuditor, members, null);
+        }
 
         /** Problems under {@code prefix}; empty when the team is valid. */
         public List<FieldProblem> problems(String prefix) {
             List<FieldProblem> problems = new ArrayList<>();
             if (leadAuditor == null || leadAuditor.isBlank()) {
-                problems.add(new FieldProblem(prefix + "leadAuditor", "is required: every audit team has a lead auditor"));
+                problems.add(new FieldProblem(prefix + "leadAuditor",
+                        "is required: every audit team has a lead auditor (the sub of their account)"));
             }
             if (members != null) {
                 for (int i = 0; i < members.size(); i++) {
@@ -53,13 +59,37 @@ public record PlanRequest(
                     }
                 }
             }
+            if (displayNames != null && problems.isEmpty()) {
+                Set<String> team = new HashSet<>(memberSubs());
+                team.add(leadAuditor.trim());
+                Set<String> named = new HashSet<>();
+                for (int i = 0; i < displayNames.size(); i++) {
+                    AuditTeam.DisplayName d = displayNames.get(i);
+                    String at = prefix + "displayNames[" + i + "]";
+                    if (d == null || d.sub() == null || !team.contains(d.sub().trim())) {
+                        problems.add(new FieldProblem(at + ".sub", "is not the lead auditor or a member"));
+                    } else if (!named.add(d.sub().trim())) {
+                        problems.add(new FieldProblem(at + ".sub", d.sub().trim() + " is named more than once"));
+                    }
+                    if (d != null && (d.name() == null || d.name().isBlank())) {
+                        problems.add(new FieldProblem(at + ".name", "must not be blank"));
+                    }
+                }
+            }
             return problems;
         }
 
+        /** The members, trimmed, once each, the lead left out (the lead is on the team already). */
+        private List<String> memberSubs() {
+            String lead = leadAuditor.trim();
+            return members == null ? List.of()
+                    : members.stream().map(String::trim).filter(m -> !m.equals(lead)).distinct().toList();
+        }
+
         public AuditTeam toTeam() {
-            List<String> trimmed = members == null ? List.of()
-                    : members.stream().map(String::trim).filter(m -> !m.equals(leadAuditor.trim())).distinct().toList();
-            return new AuditTeam(leadAuditor.trim(), trimmed);
+            List<AuditTeam.DisplayName> names = displayNames == null ? List.of() : displayNames.stream()
+                    .map(d -> new AuditTeam.DisplayName(d.sub().trim(), d.name().trim())).toList();
+            return new AuditTeam(leadAuditor.trim(), memberSubs(), names, List.of());
         }
     }
 
@@ -93,6 +123,13 @@ public record PlanRequest(
                             + " is named more than once"));
                 }
             }
+        }
+        if (randomSeed != null && (seedReason == null || seedReason.isBlank())) {
+            problems.add(new FieldProblem("seedReason", "is required with randomSeed: a seed chosen by the CB decides "
+                    + "which outlets are drawn \"at random\", so say why it was not left to the server"));
+        } else if (randomSeed == null && seedReason != null) {
+            problems.add(new FieldProblem("seedReason", "only goes with a randomSeed the CB chooses; without one the "
+                    + "server draws the seed"));
         }
         if (enlargement != null) {
             if (enlargement.extraSites() == null || enlargement.extraSites() < 1) {

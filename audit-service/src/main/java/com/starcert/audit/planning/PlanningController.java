@@ -2,15 +2,17 @@ package com.starcert.audit.planning;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.starcert.audit.Actor;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditView;
+import com.starcert.audit.Who;
+import com.starcert.support.security.Caller;
+import com.starcert.support.security.Roles;
 
 @RestController
 public class PlanningController {
@@ -21,10 +23,11 @@ public class PlanningController {
         this.planning = planning;
     }
 
+    /** Planning, the team and the seed are the CB administrator's. */
     @PostMapping("/api/audits")
-    public ResponseEntity<AuditView> plan(@RequestBody PlanRequest request,
-                                          @RequestHeader(value = Actor.HEADER, required = false) String user) {
-        Audit audit = planning.plan(request, Actor.of(user));
-        return ResponseEntity.created(URI.create("/api/audits/" + audit.id())).body(AuditView.of(audit));
+    @RolesAllowed(Roles.CB_ADMIN)
+    public ResponseEntity<AuditView> plan(@RequestBody PlanRequest request, Caller caller) {
+        Audit audit = planning.plan(request, Who.of(caller));
+        return ResponseEntity.created(URI.create("/api/audits/" + audit.id())).body(AuditView.of(audit, caller));
     }
 }

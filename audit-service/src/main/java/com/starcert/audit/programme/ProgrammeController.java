@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +14,10 @@ import com.starcert.audit.AuditRepository;
 import com.starcert.audit.AuditSettings;
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.security.Caller;
+import com.starcert.support.security.Roles;
 
+/** The certification programme: CB staff for every enterprise, an enterprise for its own (another's is 404). */
 @RestController
 public class ProgrammeController {
 
@@ -34,7 +38,9 @@ public class ProgrammeController {
     }
 
     @GetMapping("/api/enterprises/{enterpriseId}/programme")
-    public ProgrammeView programme(@PathVariable String enterpriseId) {
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
+    public ProgrammeView programme(@PathVariable String enterpriseId, Caller caller) {
+        caller.requireSees(enterpriseId, "enterprise", enterpriseId);
         Programme p = programmes.programme(enterpriseId).orElse(null);
         if (p == null && network.enterprise(enterpriseId).isEmpty()) {
             throw new ApiProblemException.NotFound("enterprise", enterpriseId);

@@ -1,5 +1,6 @@
 package com.starcert.audit.revision;
 
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,10 +9,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.starcert.audit.Actor;
 import com.starcert.audit.Audit;
 import com.starcert.audit.AuditView;
-import com.starcert.audit.Preconditions;
+import com.starcert.audit.access.Precondition;
+import com.starcert.support.security.Caller;
+import com.starcert.support.security.Roles;
+import com.starcert.support.web.IfMatch;
 
 @RestController
 public class RevisionController {
@@ -25,12 +28,12 @@ public class RevisionController {
         this.auditReturn = auditReturn;
     }
 
+    /** By a reviewer not on the audit team; a state change, so {@code If-Match} is checked when sent. */
     @PostMapping("/api/audits/{id}/return")
+    @RolesAllowed(Roles.REVIEWER)
     public ResponseEntity<AuditView> returnForCorrection(@PathVariable String id, @RequestBody ReturnRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = Actor.HEADER, required = false) String user) {
-        Audit audit = auditReturn.returnForCorrection(id, request.reason(), Preconditions.version(ifMatch),
-                Actor.of(user));
-        return ResponseEntity.ok().eTag(Preconditions.etag(audit)).body(AuditView.of(audit));
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        Audit audit = auditReturn.returnForCorrection(id, request.reason(), Precondition.ifSent(ifMatch), caller);
+        return ResponseEntity.ok().eTag(IfMatch.etag(audit.version())).body(AuditView.of(audit, caller));
     }
 }

@@ -7,45 +7,52 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import com.starcert.audit.Audit;
-import com.starcert.audit.AuditRepository;
 import com.starcert.audit.AuditSettings;
 import com.starcert.audit.SchemeCatalog;
+import com.starcert.audit.Who;
+import com.starcert.audit.access.AuditAccess;
+import com.starcert.audit.access.AuditAccess.Act;
+import com.starcert.audit.access.Precondition;
 import com.starcert.audit.network.NetworkStore;
-import com.starcert.audit.Preconditions;
 import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.Holder;
 import com.starcert.contracts.Scheme;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
 import com.starcert.support.problem.FieldProblem;
+import com.starcert.support.security.Caller;
 
 /**
- * Submits an audit for scoring. The status change and the AuditSubmitted event are one save of the audit
- * document (the outbox relay publishes it, keyed by the enterprise); the version guards a concurrent submit.
+ * Submits an audit for scoring, by an auditor of its team. The status change and the AuditSubmitted event are one
+ * save of the audit document (the outbox relay publishes it, keyed by the enterprise); the version guards a
+ * concurrent submit.
  */
 @Service
 public class AuditSubmission {
 
-    private final AuditRepository audits;
+    private final AuditAccess access;
     private final SchemeCatalog schemes;
     private final NetworkStore network;
     private final OutboxEvents outboxEvents;
     private final Clock clock;
     private final int correctiveActionDays;
 
-    public AuditSubmission(AuditRepository audits, SchemeCatalog schemes, NetworkStore network,
+    public AuditSubmission(AuditAccess access, SchemeCatalog schemes, NetworkStore network,
                            OutboxEvents outboxEvents, AuditSettings settings, Clock clock) {
         this.correctiveActionDays = settings.correctiveActionDays();
-        this.audits = audits;
+        this.access = access;
         this.schemes = schemes;
         this.network = network;
         this.outboxEvents = outboxEvents;
         this.clock = clock;
     }
 
-    public Audit submit(String auditId, Long expectedVersion, String by) {
-        Audit audit = audits.findById(auditId).orElseThrow(() -> new ApiProblemException.NotFound("audit", auditId));
-        Preconditions.check(audit, expectedVersion);
+    public Audit submit(String auditId, Precondition precondition, Caller caller) {
+        return access.command(auditId, caller, Act.AUDIT, precondition, audit -> submit(audit, Who.of(caller)));
+    }
+
+    private void submit(Audit audit, Who by) {
+        String auditId = audit.id();
         if (!audit.status().open()) {
             throw new ApiProblemException.Conflict("audit " + auditId + " is already " + audit.status());
         }
@@ -73,6 +80,5 @@ public class AuditSubmission {
         audit.enqueue(outboxEvents.message(submitted, audit.correlationId()));
         // a resubmission whose deductions were all corrected and verified already releases the decision at once
         audit.settleCorrectiveActions(now).ifPresent(v -> audit.enqueue(outboxEvents.message(v, audit.correlationId())));
-        return audits.save(audit);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.starcert.audit.Who;
 import com.starcert.contracts.AuditSubmitted.DeductionCategory;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 
@@ -17,10 +18,12 @@ class CorrectiveActionsTest {
     static final Instant T = Instant.parse("2026-03-01T08:00:00Z");
     static final LocalDate DUE = LocalDate.of(2026, 3, 31);
     static final SpecialDeduction LICENCE = new SpecialDeduction(DeductionCategory.LEGAL, "expired licence");
+    static final Who ENTERPRISE = new Who("ent-user-e1", "王敏");
+    static final Who REVIEWER = new Who("rev-1", "Reviewer One");
     static final SpecialDeduction RULES = new SpecialDeduction(DeductionCategory.POLICY, "own rules ignored");
 
     static Evidence evidence(String text) {
-        return new Evidence(text, List.of(), "enterprise", T.plusSeconds(60));
+        return new Evidence(text, List.of(), ENTERPRISE, T.plusSeconds(60));
     }
 
     @Test
@@ -40,7 +43,7 @@ class CorrectiveActionsTest {
     @Test
     void openThenAnsweredThenVerifiedAndNeverVerifiedWithoutEvidence() {
         CorrectiveAction open = CorrectiveAction.open("CA1", 1, LICENCE, DUE, T);
-        assertThatThrownBy(() -> open.verify("cb", "ok", T)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> open.verify(REVIEWER, "ok", T)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no evidence");
 
         CorrectiveAction answered = open.answer(evidence("licence renewed"));
@@ -48,18 +51,23 @@ class CorrectiveActionsTest {
         assertThat(answeredTwice.status()).isEqualTo(CorrectiveActionStatus.ANSWERED);
         assertThat(answeredTwice.evidence()).hasSize(2);
 
-        CorrectiveAction verified = answeredTwice.verify("cb-admin", "seen the new licence", T.plusSeconds(120));
+        CorrectiveAction verified = answeredTwice.verify(REVIEWER, "seen the new licence", T.plusSeconds(120));
         assertThat(verified.status()).isEqualTo(CorrectiveActionStatus.VERIFIED);
-        assertThat(verified.verifiedBy()).isEqualTo("cb-admin");
+        assertThat(verified.verifiedBy()).isEqualTo("rev-1");
+        assertThat(verified.verifiedByName()).isEqualTo("Reviewer One");
+        assertThat(answeredTwice.evidence()).allSatisfy(e -> {
+            assertThat(e.by()).isEqualTo("ent-user-e1");
+            assertThat(e.byName()).isEqualTo("王敏");
+        });
         assertThat(verified.pending()).isFalse();
         assertThatThrownBy(() -> verified.answer(evidence("late"))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> verified.verify("cb", null, T)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> verified.verify(REVIEWER, null, T)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aResubmissionCarriesOverActionsStillDeductedAndSupersedesTheRest() {
         List<CorrectiveAction> r1 = CorrectiveActions.onSubmit(List.of(), List.of(LICENCE, RULES), 1, DUE, T);
-        CorrectiveAction verifiedLicence = r1.get(0).answer(evidence("renewed")).verify("cb", null, T);
+        CorrectiveAction verifiedLicence = r1.get(0).answer(evidence("renewed")).verify(REVIEWER, null, T);
         List<CorrectiveAction> beforeReturn = List.of(verifiedLicence, r1.get(1));
 
         SpecialDeduction newOne = new SpecialDeduction(DeductionCategory.INDUSTRY, "no spare parts");
@@ -79,7 +87,7 @@ class CorrectiveActionsTest {
         assertThat(CorrectiveActions.settled(List.of(), 1)).isFalse();
         CorrectiveAction a = CorrectiveAction.open("CA1", 1, LICENCE, DUE, T);
         assertThat(CorrectiveActions.settled(List.of(a), 1)).isFalse();
-        CorrectiveAction verified = a.answer(evidence("done")).verify("cb", null, T);
+        CorrectiveAction verified = a.answer(evidence("done")).verify(REVIEWER, null, T);
         assertThat(CorrectiveActions.settled(List.of(verified), 1)).isTrue();
         assertThat(CorrectiveActions.settled(List.of(verified), 2)).isFalse();
     }

@@ -14,12 +14,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.starcert.audit.Audit;
+import com.starcert.audit.Who;
 import com.starcert.audit.network.Enterprise;
 import com.starcert.audit.network.NetworkStore;
 import com.starcert.audit.network.Outlet;
 import com.starcert.contracts.OutletChanged.OutletKind;
 import com.starcert.contracts.OutletChanged.OutletStatus;
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.TestIssuer;
 
 /**
  * Plans recertification audits of an enterprise with 10 000 active outlets through the service (read model in the
@@ -30,10 +32,12 @@ import com.starcert.infra.SharedTestInfrastructure;
 class PlanningBenchmark {
 
     static final int OUTLETS = 10_000;
+    static final Who BENCH = new Who("bench", "PlanningBenchmark");
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         SharedTestInfrastructure.springProperties("starcert-audit-benchmark").forEach((k, v) -> r.add(k, () -> v));
+        TestIssuer.shared().springProperties().forEach((k, v) -> r.add(k, () -> v));
     }
 
     @Autowired
@@ -91,7 +95,7 @@ class PlanningBenchmark {
         long[] all = new long[3];
         for (int i = 0; i < all.length; i++) {
             long start = System.nanoTime();
-            planning.plan(new PlanRequest(enterpriseId, "RECERTIFICATION", false, false, null, null), "bench");
+            planning.plan(new PlanRequest(enterpriseId, "RECERTIFICATION", false, false, null, null, null), BENCH);
             all[i] = (System.nanoTime() - start) / 1_000;
         }
         Arrays.sort(sampled);
@@ -107,6 +111,6 @@ class PlanningBenchmark {
     }
 
     private Audit plan(String enterpriseId, String type) {
-        return planning.plan(new PlanRequest(enterpriseId, type, null, null, null, null), "bench");
+        return planning.plan(new PlanRequest(enterpriseId, type, null, null, null, null, null), BENCH);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.starcert.audit.Audit;
+import com.starcert.audit.Who;
 import com.starcert.audit.network.CentralFunction;
 import com.starcert.audit.network.Outlet;
 import com.starcert.audit.programme.ProgrammeSchedule;
@@ -141,8 +142,8 @@ class RiskAndRotationTest {
                     outletIds[i], "350100", "b"));
         }
         Audit audit = Audit.planned(id, "e1", new Holder("ACME", "91350100M000100Y43"), type,
-                new SchemeRef("GBT27922-2011", 1), 10, outletIds.length, 1L, true, false, BigDecimal.ONE, null,
-                sites, "c", at, "alice");
+                new SchemeRef("GBT27922-2011", 1), 10, outletIds.length, 1L, null, true, false, BigDecimal.ONE, null,
+                sites, "c", at, new Who("alice", "Alice"));
         audit.placeInProgramme(step, cycle);
         return audit;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.starcert.audit.Audit;
+import com.starcert.audit.Who;
 import com.starcert.audit.network.CentralFunction;
 import com.starcert.audit.network.Outlet;
 import com.starcert.audit.programme.ProgrammeSchedule;
@@ -123,21 +124,21 @@ class SpecialAuditPlanningTest {
 
     @Test
     void focusOutletsAreForSpecialAuditsOnlyAndNamedOnce() {
-        PlanRequest ok = new PlanRequest("e1", "SPECIAL", null, null, null, null, null, null,
+        PlanRequest ok = new PlanRequest("e1", "SPECIAL", null, null, null, null, null, null, null,
                 List.of(" o001 ", "o002"));
         assertThat(ok.problems()).isEmpty();
         assertThat(ok.focusOutletIds()).containsExactly("o001", "o002");
 
-        PlanRequest surveillance = new PlanRequest("e1", "SURVEILLANCE", null, null, null, null, null, null,
+        PlanRequest surveillance = new PlanRequest("e1", "SURVEILLANCE", null, null, null, null, null, null, null,
                 List.of("o001"));
         assertThat(surveillance.problems()).extracting(FieldProblem::field).containsExactly("focusOutlets");
 
         java.util.List<String> bad = new ArrayList<>(List.of("o001", "", "o001"));
         bad.add(null);
-        PlanRequest twice = new PlanRequest("e1", "SPECIAL", null, null, null, null, null, null, bad);
+        PlanRequest twice = new PlanRequest("e1", "SPECIAL", null, null, null, null, null, null, null, bad);
         assertThat(twice.problems()).extracting(FieldProblem::field)
                 .containsExactly("focusOutlets[1]", "focusOutlets[2]", "focusOutlets[3]");
-        assertThat(new PlanRequest("e1", "SPECIAL", null, null, null, null).problems()).isEmpty();
+        assertThat(new PlanRequest("e1", "SPECIAL", null, null, null, null, null).problems()).isEmpty();
     }
 
     // ---------------------------------------------------------------- programme and rotation
@@ -150,8 +151,8 @@ class SpecialAuditPlanningTest {
                     outletIds[i], "350100", "b"));
         }
         Audit audit = Audit.planned(id, "e1", new Holder("ACME", "91350100M000100Y43"), type,
-                new SchemeRef("GBT27922-2011", 1), 10, outletIds.length, 1L, true, false, BigDecimal.ONE, null,
-                sites, "c", at, "alice");
+                new SchemeRef("GBT27922-2011", 1), 10, outletIds.length, 1L, null, true, false, BigDecimal.ONE, null,
+                sites, "c", at, new Who("alice", "Alice"));
         audit.placeInProgramme(step, "a0");
         return audit;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.starcert.audit.Audit;
+import com.starcert.audit.Who;
 import com.starcert.audit.AuditStatus;
 import com.starcert.audit.planning.PlannedSite;
 import com.starcert.audit.planning.Selection;
@@ -25,9 +26,9 @@ class ProgrammeScheduleTest {
 
     static Audit audit(String id, AuditType type, ProgrammeStep step, String cycle) {
         Audit a = Audit.planned(id, "e1", new Holder("ACME", "91350100M000100Y43"), type,
-                new SchemeRef("GBT27922-2011", 1), 0, 0, 1L, true, false, BigDecimal.ONE, null,
+                new SchemeRef("GBT27922-2011", 1), 0, 0, 1L, null, true, false, BigDecimal.ONE, null,
                 List.of(new PlannedSite("CENTRAL", null, true, Selection.CENTRAL, "always", "ACME", "350100", "a")),
-                "c", Instant.parse("2026-01-01T00:00:00Z"), "alice");
+                "c", Instant.parse("2026-01-01T00:00:00Z"), new Who("alice", "Alice"));
         a.placeInProgramme(step, cycle);
         return a;
     }

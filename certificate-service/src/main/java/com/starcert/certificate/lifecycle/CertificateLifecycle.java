@@ -17,12 +17,14 @@ import com.starcert.certificate.CertificateSettings;
 import com.starcert.certificate.decision.CertificateNumber;
 import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.decision.Decisions;
+import com.starcert.certificate.register.Actor;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.certificate.register.StatusTransition;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.web.IfMatch;
 
 /**
  * Status changes of certificates: CB actions, decisions and the lifecycle sweep. Every change is a conditional
@@ -56,14 +58,20 @@ public class CertificateLifecycle {
         this.clock = clock;
     }
 
-    /** A CB action (suspend, restore, withdraw, cancel) with its reason; 409 when the status does not allow it. */
-    public Certificate act(String number, CertificateStatus to, String reason) {
+    /**
+     * A CB action (suspend, restore, withdraw, cancel) with its reason, taken by {@code actor}; 409 when the status
+     * does not allow it, 412 when {@code ifMatch} was sent and no longer names the certificate's version.
+     */
+    public Certificate act(String number, CertificateStatus to, String reason, Actor actor,
+                           Optional<IfMatch> ifMatch) {
         String base = CertificateNumber.parseRevised(number).map(CertificateNumber.Revised::base)
                 .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
         String correlationId = "cb-" + UUID.randomUUID();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Certificate current = certificates.byNumber(base)
                     .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
+            // checked on every attempt: a change made meanwhile by someone else is exactly what If-Match guards
+            ifMatch.ifPresent(m -> m.require(current.version()));
             if (!LifecycleRules.allowed(current.status(), to)) {
                 throw new ApiProblemException.Conflict("certificate " + base + " is " + current.status()
                         + (LifecycleRules.isFinal(current.status()) ? ", which is final" : "")
@@ -75,7 +83,7 @@ public class CertificateLifecycle {
                 extra = new Update().set("surveillanceDue", LifecycleRules.surveillanceDueAfterRestore(
                         current.surveillanceDue(), current.validFrom(), current.validUntil(), today));
             }
-            if (apply(current, to, reason, BY_CB, null, 0, today, null, extra, correlationId)) {
+            if (apply(current, to, reason, BY_CB, actor, null, 0, today, null, extra, correlationId)) {
                 return certificates.byNumber(base).orElseThrow();
             }
         }
@@ -93,14 +101,22 @@ public class CertificateLifecycle {
     public boolean apply(Certificate current, CertificateStatus to, String reason, String by, String auditId,
                          int auditRevision, LocalDate effectiveOn, CertificateChange change, Update extra,
                          String correlationId) {
+        return apply(current, to, reason, by, null, auditId, auditRevision, effectiveOn, change, extra,
+                correlationId);
+    }
+
+    private boolean apply(Certificate current, CertificateStatus to, String reason, String by, Actor actor,
+                          String auditId, int auditRevision, LocalDate effectiveOn, CertificateChange change,
+                          Update extra, String correlationId) {
         Instant now = clock.instant();
         StatusTransition transition = new StatusTransition(current.status(), to, reason, by, auditId, effectiveOn,
-                now);
+                now, actor);
         boolean applied = certificates.transition(current, transition,
                 outboxEvents.message(current.statusChangedEvent(transition, auditRevision), correlationId), change,
                 extra);
         if (applied) {
-            log.info("certificate {} {} -> {} ({}): {}", current.number(), current.status(), to, by, reason);
+            log.info("certificate {} {} -> {} ({}{}): {}", current.number(), current.status(), to, by,
+                    actor == null ? "" : " " + actor.subject(), reason);
         }
         return applied;
     }

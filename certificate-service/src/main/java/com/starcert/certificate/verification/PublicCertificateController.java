@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.PermitAll;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,10 @@ import com.starcert.support.problem.FieldProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Public verification (公开查询), no login: only what brief §5 makes public. */
+/**
+ * Public verification (公开查询), no login: only what brief §5 makes public. A token is not needed; one that is sent
+ * must be valid (the resource server refuses a bad one with 401).
+ */
 @RestController
 @RequestMapping("/api/public")
 class PublicCertificateController {
@@ -45,12 +49,14 @@ class PublicCertificateController {
     }
 
     @GetMapping("/certificates/{number}")
+    @PermitAll
     PublicCertificate byNumber(@PathVariable String number) {
         return find(number).map(c -> PublicCertificate.of(c, settings.scope()))
                 .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
     }
 
     @GetMapping("/certificates")
+    @PermitAll
     ResponseEntity<List<PublicCertificate>> search(@RequestParam(required = false) String uscc,
                                                    @RequestParam(required = false) String name,
                                                    @RequestParam(defaultValue = "0") int page,
@@ -78,6 +84,7 @@ class PublicCertificateController {
 
     /** The CB's public keys, current and retired, as a JWK set (RFC 7517). */
     @GetMapping(value = "/keys", produces = {"application/jwk-set+json", "application/json"})
+    @PermitAll
     Map<String, Object> keys() {
         return keys.publicKeys().toJSONObject(true);
     }
@@ -88,6 +95,7 @@ class PublicCertificateController {
      * {@code {"signature": "<compact JWS>"}} / a JSON string holding the JWS.
      */
     @PostMapping("/certificates/verify")
+    @PermitAll
     Verification verify(@RequestBody JsonNode body) {
         String jws;
         JsonNode certificate = null;

@@ -97,7 +97,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         assertThat(issued.sites()).hasSize(2);
 
         String number = issued.certificateNumber();
-        mvc.perform(get("/api/certificates/{number}", number))
+        mvc.perform(get("/api/certificates/{number}", number).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.number").value(number))
                 .andExpect(jsonPath("$.revision").value(1))
@@ -121,12 +121,12 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.sites[1].addressLine").value("福州市鼓楼区五四路 1 号"))
                 .andExpect(jsonPath("$.issuedAt").isString());
 
-        mvc.perform(get("/api/certificates").param("enterpriseId", score.enterpriseId()))
+        mvc.perform(get("/api/certificates").with(asAuditor()).param("enterpriseId", score.enterpriseId()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].number").value(number));
 
-        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ISSUED"))
                 .andExpect(jsonPath("$.certificateNumber").value(number))
@@ -151,12 +151,12 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         assertThat(refused.band()).isEqualTo(Band.NOT_CERTIFIED);
         assertThat(refused.reason()).contains("below 70");
 
-        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("REFUSED"))
                 .andExpect(jsonPath("$.certificateNumber").isEmpty())
                 .andExpect(jsonPath("$.band").value("NOT_CERTIFIED"));
-        mvc.perform(get("/api/certificates").param("enterpriseId", score.enterpriseId()))
+        mvc.perform(get("/api/certificates").with(asAuditor()).param("enterpriseId", score.enterpriseId()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(0)));
     }
@@ -174,7 +174,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         assertThat(held.heldLevel()).isEqualTo(Band.COMPLIANT);
         assertThat(held.outbox()).isEmpty();
         assertThat(certificates.ofEnterprise(score.enterpriseId())).isEmpty();
-        mvc.perform(get("/api/decisions/{auditId}", score.auditId()))
+        mvc.perform(get("/api/decisions/{auditId}", score.auditId()).with(asAuditor()))
                 .andExpect(jsonPath("$.outcome").value("HELD"))
                 .andExpect(jsonPath("$.reasons[2]", containsString("corrective actions")));
     }
@@ -270,18 +270,18 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
 
     @Test
     void unknown_number_is_a_404_problem() throws Exception {
-        mvc.perform(get("/api/certificates/{number}", "GBT27922-1999-000001"))
+        mvc.perform(get("/api/certificates/{number}", "GBT27922-1999-000001").with(asAuditor()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("GBT27922-1999-000001")));
-        mvc.perform(get("/api/decisions/{auditId}", "no-such-audit"))
+        mvc.perform(get("/api/decisions/{auditId}", "no-such-audit").with(asAuditor()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail", containsString("no-such-audit")));
     }
 
     @Test
     void listing_without_enterprise_id_is_a_400_naming_the_parameter() throws Exception {
-        mvc.perform(get("/api/certificates"))
+        mvc.perform(get("/api/certificates").with(asAuditor()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("enterpriseId"));
@@ -340,7 +340,7 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
         assertThat(renewed.supersedes()).isEqualTo(first);
         assertThat(renewed.validUntil()).as("early renewal keeps the old expiry as base")
                 .isEqualTo(previous.validUntil().plusYears(3));
-        mvc.perform(get("/api/certificates").param("enterpriseId", initial.enterpriseId()))
+        mvc.perform(get("/api/certificates").with(asAuditor()).param("enterpriseId", initial.enterpriseId()))
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[1].status").value("EXPIRED"));
     }

@@ -164,12 +164,12 @@ class DecisionEventsIntegrationTest extends IntegrationTest {
         assertThat(after.surveillanceDue()).as("recalculated as a CB restore does")
                 .isEqualTo(validFrom.plusYears(2));
         assertThat(after.signature()).isNotEqualTo(issued.signature());
-        mvc.perform(get("/api/certificates/{number}", number + "-R2"))
+        mvc.perform(get("/api/certificates/{number}", number + "-R2").with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.displayNumber").value(number + "-R2"))
                 .andExpect(jsonPath("$.level").value("THREE_STAR"));
-        mvc.perform(get("/api/decisions/{auditId}", special.auditId()))
+        mvc.perform(get("/api/decisions/{auditId}", special.auditId()).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("RESTORED"))
                 .andExpect(jsonPath("$.auditType").value("SPECIAL"));

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,8 +45,10 @@ import com.starcert.certificate.decision.Decisions;
 import com.starcert.certificate.decision.Outcome;
 import com.starcert.certificate.issuance.CertificateNumbers;
 import com.starcert.certificate.issuance.CertificationDecisions;
+import com.starcert.certificate.register.Actor;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.Certificates;
+import com.starcert.certificate.register.StatusTransition;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificateIssued;
@@ -105,7 +108,7 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
         assertThat(revised.certificateNumber()).isEqualTo(number);
         assertThat(revised.certificateRevision()).isEqualTo(2);
         assertThat(revised.level()).isEqualTo(Band.THREE_STAR);
-        mvc.perform(get("/api/certificates/{number}", number + "-R2"))
+        mvc.perform(get("/api/certificates/{number}", number + "-R2").with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.number").value(number))
                 .andExpect(jsonPath("$.displayNumber").value(number + "-R2"))
@@ -126,7 +129,8 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
         assertThat(suspended.reason()).contains("below 70");
 
         // the CB restores it
-        mvc.perform(post("/api/certificates/{number}/restore", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/restore", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"follow-up visit found the failures corrected\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
@@ -208,7 +212,8 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
         assertThat(statusEvents(number)).extracting(CertificateStatusChanged::status).containsExactly(
                 com.starcert.contracts.CertificateStatus.SUSPENDED,
                 com.starcert.contracts.CertificateStatus.WITHDRAWN);
-        mvc.perform(post("/api/certificates/{number}/restore", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/restore", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"too late\"}"))
                 .andExpect(status().isConflict());
     }
@@ -313,39 +318,117 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     @Test
     void cb_actions_need_a_reason_and_final_statuses_stay_final() throws Exception {
         String number = issueInitial("82.0");
-        mvc.perform(post("/api/certificates/{number}/suspend", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        mvc.perform(post("/api/certificates/{number}/suspend", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"holder asked for a suspension\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUSPENDED"))
                 .andExpect(jsonPath("$.suspendedOn").isString());
-        mvc.perform(post("/api/certificates/{number}/suspend", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"again\"}"))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/certificates/{number}/restore", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/restore", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"holder asked to resume\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
-        mvc.perform(post("/api/certificates/{number}/cancel", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/cancel", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"given up at the holder's request\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.transitions.length()").value(3));
         for (String action : List.of("restore", "withdraw", "suspend", "cancel")) {
-            mvc.perform(post("/api/certificates/{number}/" + action, number).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/certificates/{number}/" + action, number).with(asReviewer())
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"reason\":\"x\"}"))
                     .andExpect(status().isConflict());
         }
-        mvc.perform(post("/api/certificates/{number}/withdraw", "GBT27922-1999-000009")
+        mvc.perform(post("/api/certificates/{number}/withdraw", "GBT27922-1999-000009").with(asReviewer())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isNotFound());
         awaitStatus(number, CertificateStatus.CANCELLED);
         awaitOutboxesEmpty(number);
         assertThat(statusEvents(number)).extracting(CertificateStatusChanged::reason).containsExactly(
                 "holder asked for a suspension", "holder asked to resume", "given up at the holder's request");
+    }
+
+    @Test
+    void a_cb_action_records_the_reviewer_named_by_the_token_whatever_the_request_says() throws Exception {
+        String number = issueInitial("83.0");
+        String token = ISSUER.token("reviewer-7").name("李审定").roles("REVIEWER").sign();
+
+        mvc.perform(post("/api/certificates/{number}/suspend", number).header("Authorization", "Bearer " + token)
+                        .header("X-Actor", "someone-else").header("X-User-Id", "someone-else")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"complaints not handled\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.transitions[0].by").value("CB"))
+                .andExpect(jsonPath("$.transitions[0].actor.subject").value("reviewer-7"))
+                .andExpect(jsonPath("$.transitions[0].actor.name").value("李审定"));
+        StatusTransition recorded = certificates.byNumber(number).orElseThrow().transitions().get(0);
+        assertThat(recorded.actor()).isEqualTo(new Actor("reviewer-7", "李审定"));
+        assertThat(recorded.reason()).isEqualTo("complaints not handled");
+        assertThat(awaitStatus(number, CertificateStatus.SUSPENDED).reason()).isEqualTo("complaints not handled");
+    }
+
+    @Test
+    void decisions_and_the_sweep_record_no_actor() {
+        String number = issueInitial("81.0");
+        Certificate c = certificates.byNumber(number).orElseThrow();
+        moveTo(c.surveillanceDue().plusDays(1));
+        lifecycle.sweep();
+        StatusTransition swept = certificates.byNumber(number).orElseThrow().transitions().get(0);
+        assertThat(swept.by()).isEqualTo(CertificateLifecycle.BY_SWEEP);
+        assertThat(swept.actor()).isNull();
+    }
+
+    @Test
+    void if_match_is_checked_when_sent_against_the_certificates_etag() throws Exception {
+        String number = issueInitial("84.0");
+        String etag = mvc.perform(get("/api/certificates/{number}", number).with(asAuditor()))
+                .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"))
+                .andReturn().getResponse().getHeader("ETag");
+        long version = certificates.byNumber(number).orElseThrow().version();
+        assertThat(etag).isEqualTo("\"" + version + "\"");
+
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .header("If-Match", "\"" + (version + 7) + "\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"stale\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("ETag", etag))
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .header("If-Match", "banana")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"bad\"}"))
+                .andExpect(status().isBadRequest());
+        assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+
+        String next = mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"current\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(next).isEqualTo("\"" + (version + 1) + "\"");
+        // the tag read before the suspension no longer matches
+        mvc.perform(post("/api/certificates/{number}/restore", number).with(asReviewer())
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"late\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(post("/api/certificates/{number}/restore", number).with(asReviewer())
+                        .header("If-Match", next)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"restored\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
     }
 
     @Test
@@ -366,7 +449,7 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
         assertThat(released.outcome()).isEqualTo(Outcome.ISSUED);
         assertThat(released.releasedAt()).isNotNull();
         assertThat(released.reasons()).anyMatch(r -> r.contains("corrective action(s) verified"));
-        mvc.perform(get("/api/decisions/{auditId}", held.auditId()))
+        mvc.perform(get("/api/decisions/{auditId}", held.auditId()).with(asAuditor()))
                 .andExpect(jsonPath("$.outcome").value("ISSUED"))
                 .andExpect(jsonPath("$.heldOutcome").value("ISSUED"))
                 .andExpect(jsonPath("$.releasedAt").isString());

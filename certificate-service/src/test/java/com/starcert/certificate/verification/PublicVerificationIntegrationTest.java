@@ -189,7 +189,8 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("signature"));
 
         // the live status is today's, not the one at signing
-        mvc.perform(post("/api/certificates/{number}/suspend", number).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"holder asked\"}"))
                 .andExpect(status().isOk());
         verify(document)

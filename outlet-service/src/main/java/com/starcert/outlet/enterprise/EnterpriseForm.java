@@ -1,5 +1,6 @@
 package com.starcert.outlet.enterprise;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import com.starcert.outlet.registry.Contact;
 import com.starcert.outlet.registry.ContactForm;
 import com.starcert.outlet.registry.Uscc;
 import com.starcert.outlet.registry.Violations;
+import com.starcert.support.problem.FieldProblem;
 
 /**
  * {@code POST /api/enterprises} and {@code PUT /api/enterprises/{id}} body. Product categories and status are
@@ -37,17 +39,45 @@ public record EnterpriseForm(String name, String uscc, AddressForm address, Cont
         return new Registration(code, profile);
     }
 
-    /** The checked profile for an update of the enterprise registered with {@code registered}. */
-    Profile validateUpdate(String registered) {
+    /**
+     * The checked profile replacing that of {@code current}. The USCC identifies the enterprise and is never edited:
+     * a different one is a 400. An editor limited to the contact details ({@code contactDetailsOnly}: an enterprise
+     * editing its own record) may change the address and the contact person only; once the body is well formed,
+     * every other field it changed — the USCC among them — is named in one 403.
+     */
+    Profile validateUpdate(Enterprise current, boolean contactDetailsOnly) {
         Violations violations = new Violations();
+        boolean usccChanged = false;
         if (uscc != null && !uscc.isBlank()) {
             Uscc code = violations.value("uscc", uscc, Uscc::parse);
-            if (code != null && !code.value().equals(registered)) {
-                violations.add("uscc", "cannot be changed (the enterprise is registered as " + registered + ")");
+            usccChanged = code != null && !code.value().equals(current.uscc());
+            if (usccChanged && !contactDetailsOnly) {
+                violations.add("uscc", "cannot be changed (the enterprise is registered as " + current.uscc() + ")");
             }
         }
         Profile profile = profile(violations);
         violations.throwIfAny();
+        if (contactDetailsOnly) {
+            List<FieldProblem> beyondContact = new ArrayList<>();
+            if (!profile.name().equals(current.name())) {
+                beyondContact.add(new FieldProblem("name", ContactDetailsOnly.REASON));
+            }
+            if (usccChanged) {
+                beyondContact.add(new FieldProblem("uscc", ContactDetailsOnly.REASON));
+            }
+            List<String> categories = current.productCategories() == null ? List.of() : current.productCategories();
+            if (!profile.productCategories().equals(categories)) {
+                beyondContact.add(new FieldProblem("productCategories", ContactDetailsOnly.REASON));
+            }
+            // records stored before status existed are ACTIVE, as a registration without status is
+            EnterpriseStatus status = current.status() == null ? EnterpriseStatus.ACTIVE : current.status();
+            if (profile.status() != status) {
+                beyondContact.add(new FieldProblem("status", ContactDetailsOnly.REASON));
+            }
+            if (!beyondContact.isEmpty()) {
+                throw new ContactDetailsOnly(beyondContact);
+            }
+        }
         return profile;
     }
 
@@ -74,7 +104,7 @@ public record EnterpriseForm(String name, String uscc, AddressForm address, Cont
     record Registration(Uscc uscc, Profile profile) {
     }
 
-    /** What an enterprise may edit: everything but its USCC. */
+    /** What may be edited: everything but the USCC (by an enterprise itself: its address and contact only). */
     record Profile(String name, Address address, Contact contact, List<String> productCategories,
                    EnterpriseStatus status) {
     }

@@ -54,11 +54,13 @@ public class EnterpriseRegistry {
     /**
      * Replaces the editable profile if {@code If-Match} names the current version; the state and its UPDATED
      * event go in one conditional update, so of two writers that read the same version only one succeeds.
+     * With {@code contactDetailsOnly} (the enterprise itself) a change beyond address and contact is a 403.
      */
-    Enterprise update(String id, String ifMatch, EnterpriseForm form, String correlationId) {
+    Enterprise update(String id, String ifMatch, EnterpriseForm form, boolean contactDetailsOnly,
+                      String correlationId) {
         IfMatch expected = IfMatch.parse(ifMatch);
         Enterprise current = get(id);
-        EnterpriseForm.Profile p = form.validateUpdate(current.uscc());
+        EnterpriseForm.Profile p = form.validateUpdate(current, contactDetailsOnly);
         expected.require(current.version());
         Enterprise changed = current.withProfile(p);
         Update update = new Update()

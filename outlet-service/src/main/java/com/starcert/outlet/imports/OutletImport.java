@@ -6,10 +6,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.starcert.outlet.infra.Actor;
+
 /**
  * A bulk import of outlets (批量导入) that passed every check and is being, or has been, stored. A refused file
  * leaves no import behind. {@code rowsStored} grows while the outlets are written (still invisible); the state
  * turns COMPLETED once all of them became visible at once, or FAILED when storing them had to be undone.
+ *
+ * @param requestedBy who sent the file (the CB administrator or the enterprise itself), from the access token
  */
 @Document("outlet_imports")
 @CompoundIndex(name = "enterprise_state", def = "{'enterpriseId': 1, 'state': 1}")
@@ -25,7 +29,8 @@ public record OutletImport(
         Instant receivedAt,
         Instant updatedAt,
         Instant finishedAt,
-        String failure) {
+        String failure,
+        Actor requestedBy) {
 
     public enum State {
         /** Outlets are being written; none of them is visible yet. */

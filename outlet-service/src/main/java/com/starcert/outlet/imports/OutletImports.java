@@ -36,6 +36,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
 import com.starcert.outlet.enterprise.EnterpriseRegistry;
+import com.starcert.outlet.infra.Actor;
 import com.starcert.outlet.network.Outlet;
 import com.starcert.outlet.network.OutletStatus;
 import com.starcert.support.messaging.OutboxEvents;
@@ -95,7 +96,8 @@ public class OutletImports {
     }
 
     /** Checks the whole file and, if it is clean, starts storing it; a bad file is a 422 listing every problem. */
-    OutletImport accept(String enterpriseId, ImportFormat format, InputStream content, String correlationId) {
+    OutletImport accept(String enterpriseId, ImportFormat format, InputStream content, Actor requestedBy,
+                        String correlationId) {
         if (!enterprises.exists(enterpriseId)) {
             throw new ApiProblemException.NotFound("enterprise", enterpriseId);
         }
@@ -125,7 +127,7 @@ public class OutletImports {
         Instant now = now();
         OutletImport started = mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId, format,
                 OutletImport.State.STORING, outcome.rowsRead(), outcome.valid().size(), 0, correlationId, now, now,
-                null, null));
+                null, null, requestedBy));
         storing.submit(() -> store(started, outcome.valid()));
         return started;
     }

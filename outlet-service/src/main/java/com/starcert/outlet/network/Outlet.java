@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.starcert.contracts.OutletChanged;
+import com.starcert.outlet.infra.Actor;
 import com.starcert.outlet.registry.Address;
 import com.starcert.outlet.registry.Contact;
 import com.starcert.support.messaging.OutboxAggregate;
@@ -114,7 +115,7 @@ public record Outlet(
      * CLOSED is final; asking for the status the outlet already has is refused too, so that a repeated request
      * does not add a second history entry or event.
      */
-    public Outlet changeStatus(OutletStatus target, String reason, LocalDate effectiveFrom, Instant at) {
+    public Outlet changeStatus(OutletStatus target, String reason, LocalDate effectiveFrom, Instant at, Actor by) {
         if (status == OutletStatus.CLOSED) {
             throw new StatusChangeRefused("the outlet is closed; closing is final");
         }
@@ -122,7 +123,7 @@ public record Outlet(
             throw new StatusChangeRefused("the outlet is already " + status);
         }
         List<StatusHistoryEntry> changed = new ArrayList<>(history == null ? List.of() : history);
-        changed.add(new StatusHistoryEntry(target, reason, effectiveFrom, at));
+        changed.add(new StatusHistoryEntry(target, reason, effectiveFrom, at, by));
         return new Outlet(id, enterpriseId, name, kind, target, address, contact, serviceHours, commitments,
                 periodicInspection, faultFinding, postWarranty, freeItems, standInEquipment, openComplaints,
                 registeredAt, List.copyOf(changed), slot(id, enterpriseId, kind, target), importId, version + 1,

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.starcert.outlet.enterprise.EnterpriseRegistry;
+import com.starcert.outlet.infra.Actor;
 import com.starcert.support.web.IfMatch;
 import com.starcert.outlet.registry.Province;
 import com.starcert.outlet.registry.Violations;
@@ -149,11 +150,12 @@ public class OutletNetwork {
     /**
      * Changes the status with an optimistic lock: the update only matches the version that was read, so of two
      * concurrent changes one wins and the other gets a 409 (or a 412 when the client sent {@code If-Match}, which
-     * is optional here for the issue-2 clients). State, history entry and event go in one update.
+     * is optional here for the issue-2 clients: the suite's policy for state changes, {@link IfMatch#ifSent}).
+     * State, history entry (with who made the change) and event go in one update.
      */
-    Outlet changeStatus(String enterpriseId, String outletId, String ifMatch, StatusChangeForm form,
+    Outlet changeStatus(String enterpriseId, String outletId, String ifMatch, StatusChangeForm form, Actor by,
                         String correlationId) {
-        IfMatch expected = ifMatch == null ? null : IfMatch.parse(ifMatch);
+        IfMatch expected = IfMatch.ifSent(ifMatch).orElse(null);
         Violations violations = new Violations();
         violations.required("status", form.status());
         String reason = violations.text("reason", form.reason(), StatusChangeForm.MAX_REASON);
@@ -170,7 +172,7 @@ public class OutletNetwork {
         }
         Outlet changed;
         try {
-            changed = current.changeStatus(form.status(), reason, effectiveFrom, now());
+            changed = current.changeStatus(form.status(), reason, effectiveFrom, now(), by);
         } catch (StatusChangeRefused e) {
             throw new ApiProblemException.Conflict(e.getMessage(),
                     List.of(new FieldProblem("status", e.getMessage())));

@@ -8,23 +8,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
 import com.starcert.infra.EventTraffic;
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.infra.TestIssuer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service against the real embedded Kafka broker and Mongo wire server; events are read back with a plain
- * plain Kafka consumer, as any consumer outside StarCert would.
+ * Kafka consumer, as any consumer outside StarCert would. Requests carry access tokens signed by the test issuer,
+ * which the service validates through its real resource-server set-up (keys fetched over HTTP): {@link #admin}
+ * calls as the CB administrator, {@link #client(String)} as anyone else, {@link #mvc} without a token.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,10 +43,34 @@ abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
         SharedTestInfrastructure.springProperties("starcert-outlet-test").forEach((k, v) -> r.add(k, () -> v));
+        ISSUER.springProperties().forEach((k, v) -> r.add(k, () -> v));
     }
 
+    static final TestIssuer ISSUER = TestIssuer.shared();
+
+    /** No token: only for what an anonymous caller gets. */
     @Autowired
     MockMvc mvc;
+
+    /** The CB administrator, who may do everything outlet-service offers. */
+    Client admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = client(ISSUER.cbAdmin());
+    }
+
+    /** Calls as the holder of {@code token} (e.g. {@code ISSUER.enterprise(id)}). */
+    Client client(String token) {
+        return new Client(mvc, token);
+    }
+
+    /** Sends every request with one caller's access token. */
+    record Client(MockMvc mvc, String token) {
+        ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+            return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        }
+    }
 
     final EventCodec codec = new EventCodec();
 
@@ -70,14 +102,28 @@ abstract class ApiIntegrationTest {
     }
 
     String registerEnterprise(String name) throws Exception {
-        String body = mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        String body = admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody(name, freshUscc())))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return json(body).get("id").asString();
     }
 
+    /** The editable fields of an enterprise as read, to send back (changed or not) in a PUT. */
+    ObjectNode editable(JsonNode enterprise) {
+        ObjectNode body = codec.mapper().createObjectNode();
+        body.put("name", enterprise.get("name").asString());
+        body.put("uscc", enterprise.get("uscc").asString());
+        body.putObject("address").put("regionCode", enterprise.at("/address/regionCode").asString())
+                .put("line", enterprise.at("/address/line").asString());
+        body.putObject("contact").put("name", enterprise.at("/contact/name").asString())
+                .put("phone", enterprise.at("/contact/phone").asString());
+        body.set("productCategories", enterprise.get("productCategories"));
+        body.put("status", enterprise.get("status").asString());
+        return body;
+    }
+
     String registerOutlet(String enterpriseId, String name, String kind, String regionCode) throws Exception {
-        String body = mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+        String body = admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
                         .contentType(MediaType.APPLICATION_JSON).content(outletBody(name, kind, regionCode)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return json(body).get("id").asString();

@@ -41,7 +41,7 @@ class EnterpriseApiTest extends ApiIntegrationTest {
     void registersAnEnterpriseAndPublishesEnterpriseChanged() throws Exception {
         String uscc = freshUscc();
         String correlation = "corr-" + UUID.randomUUID();
-        String body = mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        String body = admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .header("X-Correlation-Id", correlation)
                         .content(enterpriseBody("福建星级服务有限公司", uscc.toLowerCase())))
                 .andExpect(status().isCreated())
@@ -62,15 +62,15 @@ class EnterpriseApiTest extends ApiIntegrationTest {
         JsonNode enterprise = json(body);
         String id = enterprise.get("id").asString();
 
-        mvc.perform(get("/api/enterprises/{id}", id))
+        admin.perform(get("/api/enterprises/{id}", id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.uscc").value(uscc))
                 .andExpect(jsonPath("$.createdAt").value(enterprise.get("createdAt").asString()));
-        mvc.perform(get("/api/enterprises").param("uscc", uscc))
+        admin.perform(get("/api/enterprises").param("uscc", uscc))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].id").value(id));
-        mvc.perform(get("/api/enterprises").param("uscc", freshUscc()))
+        admin.perform(get("/api/enterprises").param("uscc", freshUscc()))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
 
@@ -98,32 +98,32 @@ class EnterpriseApiTest extends ApiIntegrationTest {
 
     @Test
     void aWrongCheckCharacterIsA400NamingUscc() throws Exception {
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("错码企业", "91350100M000100Y44")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("错码企业", "91350100M000100Y4")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));
-        mvc.perform(get("/api/enterprises").param("uscc", "91350100M000100Y44"))
+        admin.perform(get("/api/enterprises").param("uscc", "91350100M000100Y44"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));
     }
 
     @Test
     void everyBadFieldIsListedInOneAnswer() throws Exception {
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("""
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("""
                         {"name": " ", "uscc": "91350100M000100Y43",
                          "address": {"regionCode": "990100", "line": ""},
                          "contact": {"phone": "12345"}}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder(
                         "name", "address.regionCode", "address.line", "contact.name", "contact.phone")));
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "uscc",
                         "address.regionCode", "address.line", "contact.name", "contact.phone")));
@@ -132,10 +132,10 @@ class EnterpriseApiTest extends ApiIntegrationTest {
     @Test
     void aDuplicateUsccIsA409EvenWhenRegisteredConcurrently() throws Exception {
         String uscc = freshUscc();
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("首个企业", uscc)))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("重复企业", " " + uscc.toLowerCase())))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));
@@ -146,7 +146,7 @@ class EnterpriseApiTest extends ApiIntegrationTest {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 int n = i;
-                results.add(pool.submit(() -> mvc.perform(post("/api/enterprises")
+                results.add(pool.submit(() -> admin.perform(post("/api/enterprises")
                                 .contentType(MediaType.APPLICATION_JSON).content(enterpriseBody("并发" + n, raced)))
                         .andReturn().getResponse().getStatus()));
             }
@@ -163,12 +163,12 @@ class EnterpriseApiTest extends ApiIntegrationTest {
 
     @Test
     void malformedJsonIsA400() throws Exception {
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("[1,2]"))
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON).content("[1,2]"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"x\", \"address\": \"not an object\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("address"));
@@ -176,24 +176,24 @@ class EnterpriseApiTest extends ApiIntegrationTest {
 
     @Test
     void anUnknownEnterpriseIsA404() throws Exception {
-        mvc.perform(get("/api/enterprises/{id}", "0123456789abcdef01234567"))
+        admin.perform(get("/api/enterprises/{id}", "0123456789abcdef01234567"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/enterprises/{id}", "not-an-object-id")).andExpect(status().isNotFound());
+        admin.perform(get("/api/enterprises/{id}", "not-an-object-id")).andExpect(status().isNotFound());
     }
 
     @Test
     void aRefusedRegistrationStoresAndPublishesNothing() throws Exception {
         String taken = freshUscc();
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("占位企业", taken)))
                 .andExpect(status().isCreated());
         String refusedName = "被拒企业-" + UUID.randomUUID();
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody(refusedName, taken.substring(0, 17) + wrongCheck(taken))))
                 .andExpect(status().isBadRequest());
         String duplicateName = "重复企业-" + UUID.randomUUID();
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody(duplicateName, taken)))
                 .andExpect(status().isConflict());
 
@@ -213,12 +213,12 @@ class EnterpriseApiTest extends ApiIntegrationTest {
 
     @Test
     void lookingUpWithoutAUsccIsA400() throws Exception {
-        mvc.perform(get("/api/enterprises")).andExpect(status().isBadRequest());
+        admin.perform(get("/api/enterprises")).andExpect(status().isBadRequest());
     }
 
     @Test
     void theListOfProblemsNamesTheRegionRule() throws Exception {
-        mvc.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseBody("x", freshUscc()).replace("350102", "35010")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("address.regionCode")));

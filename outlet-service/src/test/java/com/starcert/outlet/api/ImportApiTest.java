@@ -56,7 +56,7 @@ class ImportApiTest extends ApiIntegrationTest {
     JsonNode awaitFinished(String location) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = json(mvc.perform(get(location)).andExpect(status().isOk()).andReturn().getResponse()
+            last[0] = json(admin.perform(get(location)).andExpect(status().isOk()).andReturn().getResponse()
                     .getContentAsString());
             return !last[0].get("state").asString().equals("STORING");
         });
@@ -66,7 +66,7 @@ class ImportApiTest extends ApiIntegrationTest {
     @Test
     void aCleanCsvFileIsImportedWholeAndEveryOutletAnnounced() throws Exception {
         String enterpriseId = registerEnterprise("导入企业");
-        var response = mvc.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
+        var response = admin.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
                         .file(file("outlets.csv", "text/csv", csv(25))).header("X-Correlation-Id", "corr-import"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location",
@@ -77,6 +77,7 @@ class ImportApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.state").value("STORING"))
                 .andExpect(jsonPath("$.rowsRead").value(25))
                 .andExpect(jsonPath("$.rowsValid").value(25))
+                .andExpect(jsonPath("$.requestedBy.subject").value("admin-1"))
                 .andReturn().getResponse();
         String location = response.getHeader("Location");
         JsonNode finished = awaitFinished(location);
@@ -85,7 +86,7 @@ class ImportApiTest extends ApiIntegrationTest {
         assertThat(finished.get("finishedAt").isString()).isTrue();
         String importId = finished.get("importId").asString();
 
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
                 .andExpect(header().string("X-Total-Count", "25"))
                 .andExpect(jsonPath("$[0].name").value("总部"))
                 .andExpect(jsonPath("$[0].kind").value("HEADQUARTERS"))
@@ -112,14 +113,14 @@ class ImportApiTest extends ApiIntegrationTest {
                 + outletBody("B", "PARTNER", "440106").replace("\n", "")
                         .replace("}}", "}, \"openComplaints\": 4, \"standInEquipment\": {\"offered\": true, "
                                 + "\"description\": \"备用机\"}}") + "\n";
-        String location = mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId)
+        String location = admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId)
                         .contentType("application/x-ndjson").content(ndjson.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.format").value("NDJSON"))
                 .andExpect(jsonPath("$.rowsRead").value(2))
                 .andReturn().getResponse().getHeader("Location");
         assertThat(awaitFinished(location).get("state").asString()).isEqualTo("COMPLETED");
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "PARTNER"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "PARTNER"))
                 .andExpect(jsonPath("$[0].openComplaints").value(4))
                 .andExpect(jsonPath("$[0].standInEquipment.description").value("备用机"));
     }
@@ -129,7 +130,7 @@ class ImportApiTest extends ApiIntegrationTest {
         String enterpriseId = registerEnterprise("坏行企业");
         String content = csv(10).replaceFirst("(网点 6,[^\n]*),2,4,24,", "$1,2,48,24,");
         assertThat(content).contains(",2,48,24,");
-        mvc.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
+        admin.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
                         .file(file("outlets.csv", "text/csv", content)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
@@ -162,7 +163,7 @@ class ImportApiTest extends ApiIntegrationTest {
                 + "A,PARTNER,410102,x,王工,13912345678,7,12,2,4,24,,,\n"
                 + "总部,BRANCH,350102,服务路 8 号,王工,13912345678,7,12,2,4,24,,,\n"
                 + "B,SHOP,410102,y,王工,139,7,12,2,4,24,maybe,,-1\n";
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
                         .content(content.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.rowsInvalid").value(4))
@@ -176,29 +177,29 @@ class ImportApiTest extends ApiIntegrationTest {
     @Test
     void whatIsNotAnOutletFileIsRefused() throws Exception {
         String enterpriseId = registerEnterprise("无文件企业");
-        mvc.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
+        admin.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId)
                         .file(file("outlets.xlsx", "application/vnd.ms-excel", "x")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
-        mvc.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId))
+        admin.perform(multipart("/api/enterprises/{id}/outlets/imports", enterpriseId))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
                         .content(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
                         .content(HEADER.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isUnprocessableContent());
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType("text/csv")
                         .content("name,colour\nx,red\n".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].row").value(1))
                 .andExpect(jsonPath("$.errors[0].column").value("colour"));
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType(MediaType.TEXT_PLAIN)
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", enterpriseId).contentType(MediaType.TEXT_PLAIN)
                         .content("x"))
                 .andExpect(status().isUnsupportedMediaType());
-        mvc.perform(post("/api/enterprises/{id}/outlets/imports", "0123456789abcdef01234567").contentType("text/csv")
+        admin.perform(post("/api/enterprises/{id}/outlets/imports", "0123456789abcdef01234567").contentType("text/csv")
                         .content(csv(2).getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/enterprises/{id}/outlets/imports/{i}", enterpriseId, "0123456789abcdef01234567"))
+        admin.perform(get("/api/enterprises/{id}/outlets/imports/{i}", enterpriseId, "0123456789abcdef01234567"))
                 .andExpect(status().isNotFound());
         assertThat(mongo.count(Query.query(Criteria.where("enterpriseId").is(enterpriseId)), Outlet.class)).isZero();
     }

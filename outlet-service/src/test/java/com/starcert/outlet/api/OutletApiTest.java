@@ -44,7 +44,7 @@ class OutletApiTest extends ApiIntegrationTest {
     @Test
     void registersOutletsAndPublishesOutletChanged() throws Exception {
         String enterpriseId = registerEnterprise("网点企业");
-        String body = mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+        String body = admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
                         .contentType(MediaType.APPLICATION_JSON).header("X-Correlation-Id", "corr-outlet")
                         .content(outletBody("福州总部", "HEADQUARTERS", "350102")))
                 .andExpect(status().isCreated())
@@ -73,7 +73,7 @@ class OutletApiTest extends ApiIntegrationTest {
         String outletId = outlet.get("id").asString();
         String branch = registerOutlet(enterpriseId, "广州网点", "BRANCH", "440106");
 
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.registeredAt").value(outlet.get("registeredAt").asString()));
 
@@ -101,13 +101,13 @@ class OutletApiTest extends ApiIntegrationTest {
     void oneHeadquartersPerEnterpriseAndOneOutletPerNameAndAddress() throws Exception {
         String enterpriseId = registerEnterprise("唯一性企业");
         registerOutlet(enterpriseId, "总部", "HEADQUARTERS", "110105");
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody("第二总部", "HEADQUARTERS", "310115")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("kind"));
 
         registerOutlet(enterpriseId, "朝阳网点", "BRANCH", "110105");
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody(" 朝阳网点 ", "PARTNER", "110105")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -121,7 +121,7 @@ class OutletApiTest extends ApiIntegrationTest {
     @Test
     void concurrentHeadquartersRegistrationsLeaveOne() throws Exception {
         String enterpriseId = registerEnterprise("并发总部企业");
-        List<Integer> statuses = parallel(6, n -> mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+        List<Integer> statuses = parallel(6, n -> admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody("总部" + n, "HEADQUARTERS", "350102")))
                 .andReturn().getResponse().getStatus());
@@ -131,7 +131,7 @@ class OutletApiTest extends ApiIntegrationTest {
     @Test
     void everyBadOutletFieldIsListedInOneAnswer() throws Exception {
         String enterpriseId = registerEnterprise("错误网点企业");
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "", "address": {"regionCode": "720000", "line": "x"},
                                  "contact": {"name": "王", "phone": "010-1234"},
@@ -141,7 +141,7 @@ class OutletApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "kind", "address.regionCode",
                         "contact.phone", "serviceHours.daysPerWeek", "serviceHours.hoursPerDay",
                         "commitments.responseHours", "commitments.onSiteHours")));
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors", hasSize(11)));
@@ -151,17 +151,17 @@ class OutletApiTest extends ApiIntegrationTest {
     @Test
     void aWrongEnumValueIsA400NamingTheField() throws Exception {
         String enterpriseId = registerEnterprise("枚举企业");
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody("网点", "SHOP", "350102")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("kind"))
                 .andExpect(jsonPath("$.errors[0].reason", containsString("HEADQUARTERS")));
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody("网点", "BRANCH", "350102").replace("\"hoursPerDay\": 12",
                                 "\"hoursPerDay\": \"twelve\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("serviceHours.hoursPerDay"));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "SHOP"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "SHOP"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("kind"));
         assertThat(context.getBeansOfType(ResponseEntityExceptionHandler.class)).hasSize(1);
@@ -170,19 +170,19 @@ class OutletApiTest extends ApiIntegrationTest {
     @Test
     void anUnknownEnterpriseOrOutletIsA404() throws Exception {
         String unknown = "0123456789abcdef01234567";
-        mvc.perform(post("/api/enterprises/{id}/outlets", unknown).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", unknown).contentType(MediaType.APPLICATION_JSON)
                         .content(outletBody("网点", "BRANCH", "350102")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/enterprises/{id}/outlets", unknown)).andExpect(status().isNotFound());
+        admin.perform(get("/api/enterprises/{id}/outlets", unknown)).andExpect(status().isNotFound());
         String enterpriseId = registerEnterprise("有企业无网点");
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, unknown)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, unknown)).andExpect(status().isNotFound());
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
                 .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)))
                 .andExpect(header().string("X-Total-Count", "0"));
         // an outlet is found only under its own enterprise
         String other = registerEnterprise("别家企业");
         String outlet = registerOutlet(other, "别家网点", "BRANCH", "350102");
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outlet)).andExpect(status().isNotFound());
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outlet)).andExpect(status().isNotFound());
     }
 
     @Test
@@ -194,23 +194,23 @@ class OutletApiTest extends ApiIntegrationTest {
         String hz = registerOutlet(enterpriseId, "杭州", "PARTNER", "330106");
         changeStatus(enterpriseId, gz, "SUSPENDED", "装修").andExpect(status().isOk());
 
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId))
                 .andExpect(status().isOk()).andExpect(header().string("X-Total-Count", "4"))
                 .andExpect(jsonPath("$[*].id", contains(hq, zz, gz, hz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "BRANCH"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("kind", "BRANCH"))
                 .andExpect(jsonPath("$[*].id", contains(zz, gz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("status", "ACTIVE"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("status", "ACTIVE"))
                 .andExpect(header().string("X-Total-Count", "3"))
                 .andExpect(jsonPath("$[*].id", contains(hq, zz, hz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("province", "41"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("province", "41"))
                 .andExpect(jsonPath("$[*].id", contains(hq, zz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("province", "41")
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("province", "41")
                         .param("kind", "BRANCH").param("status", "ACTIVE"))
                 .andExpect(jsonPath("$[*].id", contains(zz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("page", "1").param("size", "3"))
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("page", "1").param("size", "3"))
                 .andExpect(header().string("X-Total-Count", "4"))
                 .andExpect(jsonPath("$[*].id", contains(hz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("size", "1001").param("page", "-1")
+        admin.perform(get("/api/enterprises/{id}/outlets", enterpriseId).param("size", "1001").param("page", "-1")
                         .param("province", "99"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("size", "page", "province")));
@@ -221,7 +221,7 @@ class OutletApiTest extends ApiIntegrationTest {
         String enterpriseId = registerEnterprise("状态企业");
         String outletId = registerOutlet(enterpriseId, "厦门网点", "BRANCH", "350203");
 
-        mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
+        admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"SUSPENDED\", \"reason\": \"装修\", \"effectiveFrom\": \"2026-01-05\"}"))
                 .andExpect(status().isOk())
@@ -242,7 +242,7 @@ class OutletApiTest extends ApiIntegrationTest {
         changeStatus(enterpriseId, outletId, "ACTIVE", "想重开").andExpect(status().isConflict());
         changeStatus(enterpriseId, outletId, "SUSPENDED", "x").andExpect(status().isConflict());
 
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
                 .andExpect(jsonPath("$.history[*].status", contains("SUSPENDED", "ACTIVE", "CLOSED")))
                 .andExpect(jsonPath("$.version").value(4));
 
@@ -260,20 +260,20 @@ class OutletApiTest extends ApiIntegrationTest {
     void aStatusChangeNeedsAReasonAndAKnownStatus() throws Exception {
         String enterpriseId = registerEnterprise("原因企业");
         String outletId = registerOutlet(enterpriseId, "网点", "BRANCH", "350203");
-        mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
+        admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"SUSPENDED\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
+        admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"PAUSED\", \"reason\": \"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
-        mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
+        admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"SUSPENDED\", \"reason\": \"x\", \"effectiveFrom\": \"2999-01-01\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("effectiveFrom"));
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
                 .andExpect(jsonPath("$.status").value("ACTIVE")).andExpect(jsonPath("$.version").value(1));
     }
 
@@ -282,13 +282,13 @@ class OutletApiTest extends ApiIntegrationTest {
         // with If-Match every writer names the version it read: exactly one wins, the others get 412
         String enterpriseId = registerEnterprise("并发状态企业");
         String outletId = registerOutlet(enterpriseId, "网点", "BRANCH", "350203");
-        List<Integer> statuses = parallel(6, n -> mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status",
+        List<Integer> statuses = parallel(6, n -> admin.perform(post("/api/enterprises/{id}/outlets/{o}/status",
                         enterpriseId, outletId).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content("{\"status\": \"" + (n % 2 == 0 ? "SUSPENDED" : "CLOSED") + "\", \"reason\": \"并发"
                                 + n + "\"}"))
                 .andReturn().getResponse().getStatus());
         assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
                 .andExpect(jsonPath("$.version").value(2)).andExpect(jsonPath("$.history", hasSize(1)));
     }
 
@@ -302,7 +302,7 @@ class OutletApiTest extends ApiIntegrationTest {
                 "并发" + n).andReturn().getResponse().getStatus());
         assertThat(statuses).containsOnly(200, 409).contains(200);
         long won = statuses.stream().filter(s -> s == 200).count();
-        mvc.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
+        admin.perform(get("/api/enterprises/{id}/outlets/{o}", enterpriseId, outletId))
                 .andExpect(jsonPath("$.version").value(1 + (int) won))
                 .andExpect(jsonPath("$.history", hasSize((int) won)));
     }
@@ -320,9 +320,9 @@ class OutletApiTest extends ApiIntegrationTest {
         String enterpriseId = registerEnterprise("拒绝网点企业");
         registerOutlet(enterpriseId, "总部", "HEADQUARTERS", "350102");
         String refused = "拒绝-" + UUID.randomUUID();
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                 .content(outletBody(refused, "HEADQUARTERS", "350102"))).andExpect(status().isConflict());
-        mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId).contentType(MediaType.APPLICATION_JSON)
                 .content(outletBody(refused, "BRANCH", "350102").replace("\"onSiteHours\": 4", "\"onSiteHours\": 48")))
                 .andExpect(status().isBadRequest());
         String marker = registerOutlet(enterpriseId, "标记", "BRANCH", "350102");
@@ -335,7 +335,7 @@ class OutletApiTest extends ApiIntegrationTest {
 
     private org.springframework.test.web.servlet.ResultActions changeStatus(String enterpriseId, String outletId,
             String status, String reason) throws Exception {
-        return mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
+        return admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", enterpriseId, outletId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\": \"" + status + "\", \"reason\": \"" + reason + "\"}"));
     }

@@ -48,18 +48,18 @@ class ProfileApiTest extends ApiIntegrationTest {
     @Test
     void anEnterpriseProfileIsReplacedOnlyWithTheCurrentETag() throws Exception {
         String id = registerEnterprise("并发企业");
-        mvc.perform(get("/api/enterprises/{id}", id))
+        admin.perform(get("/api/enterprises/{id}", id))
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.productCategories").isEmpty());
-        String uscc = json(mvc.perform(get("/api/enterprises/{id}", id)).andReturn().getResponse()
+        String uscc = json(admin.perform(get("/api/enterprises/{id}", id)).andReturn().getResponse()
                 .getContentAsString()).get("uscc").asString();
 
-        mvc.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .content(enterpriseUpdate("新名称", null)))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
-        mvc.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "\"1\"").header("X-Correlation-Id", "corr-ent-update")
                         .content(enterpriseUpdate("新名称", uscc)))
                 .andExpect(status().isOk())
@@ -70,19 +70,19 @@ class ProfileApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.address.province").value("41"))
                 .andExpect(jsonPath("$.productCategories", contains("家用电器", "空调")));
         // a second writer that read version 1 loses
-        mvc.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "\"1\"").content(enterpriseUpdate("旧读者", null)))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
-        mvc.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "\"2\"").content(enterpriseUpdate("换码", freshUscc())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));
-        mvc.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(put("/api/enterprises/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "*").content(enterpriseUpdate("通配", null)))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/enterprises/{id}", id))
+        admin.perform(get("/api/enterprises/{id}", id))
                 .andExpect(header().string("ETag", "\"2\"")).andExpect(jsonPath("$.name").value("新名称"));
 
         List<CloudEvent> events = eventsOf(Topics.ENTERPRISE_CHANGED, id, 2);
@@ -98,7 +98,7 @@ class ProfileApiTest extends ApiIntegrationTest {
     @Test
     void anOutletProfileIsReplacedOnlyWithTheCurrentETagAndCarriesOpenComplaints() throws Exception {
         String enterpriseId = registerEnterprise("网点资料企业");
-        String registered = mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+        String registered = admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
                         .contentType(MediaType.APPLICATION_JSON).content(outletUpdate(4, 2)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("ETag", "\"1\""))
@@ -108,14 +108,14 @@ class ProfileApiTest extends ApiIntegrationTest {
         String outletId = json(registered).get("id").asString();
         String path = "/api/enterprises/" + enterpriseId + "/outlets/" + outletId;
 
-        mvc.perform(get(path)).andExpect(header().string("ETag", "\"1\""));
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).content(outletUpdate(2, 5)))
+        admin.perform(get(path)).andExpect(header().string("ETag", "\"1\""));
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).content(outletUpdate(2, 5)))
                 .andExpect(status().isPreconditionRequired());
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content(outletUpdate(48, 5)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("commitments.onSiteHours"));
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"1\"")
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"1\"")
                         .content(outletUpdate(2, 5)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"2\""))
@@ -125,17 +125,17 @@ class ProfileApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.standInEquipment.offered").value(true))
                 .andExpect(jsonPath("$.faultFinding").value(true))
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content(outletUpdate(1, 0)))
                 .andExpect(status().isPreconditionFailed());
         // a status change may send If-Match too, and a stale one is refused the same way
-        mvc.perform(post(path + "/status").contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
+        admin.perform(post(path + "/status").contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content("{\"status\": \"SUSPENDED\", \"reason\": \"装修\"}"))
                 .andExpect(status().isPreconditionFailed());
-        mvc.perform(post(path + "/status").contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"2\"")
+        admin.perform(post(path + "/status").contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"2\"")
                         .content("{\"status\": \"SUSPENDED\", \"reason\": \"装修\"}"))
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""));
-        mvc.perform(get(path)).andExpect(jsonPath("$.commitments.onSiteHours").value(2))
+        admin.perform(get(path)).andExpect(jsonPath("$.commitments.onSiteHours").value(2))
                 .andExpect(jsonPath("$.version").value(3));
 
         List<OutletChanged> changes = eventsOf(Topics.OUTLET_CHANGED, enterpriseId, 3).stream()
@@ -152,12 +152,12 @@ class ProfileApiTest extends ApiIntegrationTest {
         registerOutlet(enterpriseId, "总部", "HEADQUARTERS", "350102");
         String outletId = registerOutlet(enterpriseId, "网点", "BRANCH", "350102");
         String path = "/api/enterprises/" + enterpriseId + "/outlets/" + outletId;
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content(outletBody("网点", "HEADQUARTERS", "350102")))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("kind"));
-        mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
+        admin.perform(put(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"1\"")
                         .content(outletBody("总部", "BRANCH", "350102")))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("name"));
-        mvc.perform(get(path)).andExpect(jsonPath("$.version").value(1));
+        admin.perform(get(path)).andExpect(jsonPath("$.version").value(1));
     }
 }

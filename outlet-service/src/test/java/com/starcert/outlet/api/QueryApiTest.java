@@ -21,7 +21,7 @@ class QueryApiTest extends ApiIntegrationTest {
                 .replace("\"responseHours\": 2", "\"responseHours\": " + response)
                 .replace("\"onSiteHours\": 4", "\"onSiteHours\": " + onSite)
                 .replace("\"resolutionHours\": 24", "\"resolutionHours\": " + resolution);
-        return json(mvc.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
+        return json(admin.perform(post("/api/enterprises/{id}/outlets", enterpriseId)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
     }
@@ -34,28 +34,28 @@ class QueryApiTest extends ApiIntegrationTest {
         String ly = outlet(e, "洛阳", "BRANCH", "410302", 2, 8, 48);
         String gz = outlet(e, "广州", "BRANCH", "440106", 1, 24, 48);
         String closed = outlet(e, "郑州丙", "BRANCH", "410103", 1, 1, 4);
-        mvc.perform(post("/api/enterprises/{id}/outlets/{o}/status", e, closed).contentType(MediaType.APPLICATION_JSON)
+        admin.perform(post("/api/enterprises/{id}/outlets/{o}/status", e, closed).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\": \"CLOSED\", \"reason\": \"撤店\"}")).andExpect(status().isOk());
 
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("city", "4101").param("status", "ACTIVE"))
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("city", "4101").param("status", "ACTIVE"))
                 .andExpect(header().string("X-Total-Count", "2"))
                 .andExpect(jsonPath("$[*].id", contains(zz1, zz2)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("province", "41").param("onSiteWithinHours", "4"))
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("province", "41").param("onSiteWithinHours", "4"))
                 .andExpect(jsonPath("$[*].id", contains(zz1, zz2, closed)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("responseWithinHours", "1")
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("responseWithinHours", "1")
                         .param("resolutionWithinHours", "48").param("status", "ACTIVE"))
                 .andExpect(jsonPath("$[*].id", containsInAnyOrder(zz2, gz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("sort", "onSiteHours,desc").param("size", "2"))
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("sort", "onSiteHours,desc").param("size", "2"))
                 .andExpect(header().string("X-Total-Count", "5"))
                 .andExpect(jsonPath("$[*].id", contains(gz, ly)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("sort", "name,asc").param("province", "44"))
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("sort", "name,asc").param("province", "44"))
                 .andExpect(jsonPath("$[*].id", contains(gz)));
-        mvc.perform(get("/api/enterprises/{id}/outlets", e).param("onSiteWithinHours", "soon")
+        admin.perform(get("/api/enterprises/{id}/outlets", e).param("onSiteWithinHours", "soon")
                         .param("city", "4401").param("province", "41").param("sort", "colour"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("onSiteWithinHours", "city", "sort")));
 
-        mvc.perform(get("/api/enterprises/{id}/coverage", e))
+        admin.perform(get("/api/enterprises/{id}/coverage", e))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].province").value("41"))
@@ -68,13 +68,13 @@ class QueryApiTest extends ApiIntegrationTest {
                 .andExpect(jsonPath("$[1].provinceName").value("广东"))
                 .andExpect(jsonPath("$[1].activeOutlets").value(1));
         // "an outlet in Henan that is on site within 4 hours": Guangdong has none
-        mvc.perform(get("/api/enterprises/{id}/coverage", e).param("onSiteWithinHours", "4"))
+        admin.perform(get("/api/enterprises/{id}/coverage", e).param("onSiteWithinHours", "4"))
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].province").value("41"))
                 .andExpect(jsonPath("$[0].activeOutlets").value(2));
-        mvc.perform(get("/api/enterprises/{id}/coverage", e).param("onSiteWithinHours", "0"))
+        admin.perform(get("/api/enterprises/{id}/coverage", e).param("onSiteWithinHours", "0"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/enterprises/{id}/coverage", "0123456789abcdef01234567"))
+        admin.perform(get("/api/enterprises/{id}/coverage", "0123456789abcdef01234567"))
                 .andExpect(status().isNotFound());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.starcert.infra.SharedTestInfrastructure;
+import com.starcert.outlet.infra.Actor;
 import com.starcert.outlet.network.Outlet;
 
 /** Storing a checked file: undone when a write fails, and finished or undone after its instance stopped. */
@@ -47,7 +48,8 @@ class ImportStoringTest {
 
     private OutletImport storing(String enterpriseId, int rows, Instant updatedAt) {
         return mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId, ImportFormat.CSV,
-                OutletImport.State.STORING, rows, rows, 0, "corr", updatedAt, updatedAt, null, null));
+                OutletImport.State.STORING, rows, rows, 0, "corr", updatedAt, updatedAt, null, null,
+                new Actor("admin-1", "CB Admin")));
     }
 
     private long outletsOf(String importId) {

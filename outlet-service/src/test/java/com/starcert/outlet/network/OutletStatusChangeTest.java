@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import com.starcert.contracts.OutletChanged;
+import com.starcert.outlet.infra.Actor;
 import com.starcert.outlet.registry.Address;
 import com.starcert.outlet.registry.Contact;
 
@@ -16,6 +17,7 @@ class OutletStatusChangeTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2026-11-27");
+    private static final Actor BY = new Actor("admin-1", "CB Admin");
 
     private static Outlet outlet(OutletKind kind) {
         return Outlet.register("o1", "e1", new OutletProfile("Fuzhou centre", kind,
@@ -40,7 +42,7 @@ class OutletStatusChangeTest {
 
     @Test
     void aProfileChangeIsAnUpdateOneVersionLaterThatKeepsStatusAndHistory() {
-        Outlet suspended = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.SUSPENDED, "renovation", DAY, T0);
+        Outlet suspended = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.SUSPENDED, "renovation", DAY, T0, BY);
         OutletProfile p = suspended.profile();
         Outlet edited = suspended.withProfile(new OutletProfile("Fuzhou centre", OutletKind.HEADQUARTERS, p.address(),
                 p.contact(), p.serviceHours(), new ServiceCommitments(1, 2, 8), true, true, null, java.util.List.of(),
@@ -55,33 +57,33 @@ class OutletStatusChangeTest {
 
     @Test
     void suspendReactivateCloseEachAddHistoryAndAVersion() {
-        Outlet suspended = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.SUSPENDED, "renovation", DAY, T0);
+        Outlet suspended = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.SUSPENDED, "renovation", DAY, T0, BY);
         assertThat(suspended.version()).isEqualTo(2);
         assertThat(suspended.changedEvent().change()).isEqualTo(OutletChanged.Change.SUSPENDED);
 
-        Outlet active = suspended.changeStatus(OutletStatus.ACTIVE, "reopened", DAY, T0);
+        Outlet active = suspended.changeStatus(OutletStatus.ACTIVE, "reopened", DAY, T0, BY);
         assertThat(active.changedEvent().change()).isEqualTo(OutletChanged.Change.UPDATED);
         assertThat(active.changedEvent().version()).isEqualTo(3);
 
-        Outlet closed = active.changeStatus(OutletStatus.CLOSED, "lease ended", DAY, T0);
+        Outlet closed = active.changeStatus(OutletStatus.CLOSED, "lease ended", DAY, T0, BY);
         assertThat(closed.changedEvent().change()).isEqualTo(OutletChanged.Change.CLOSED);
         assertThat(closed.history()).extracting(StatusHistoryEntry::status)
                 .containsExactly(OutletStatus.SUSPENDED, OutletStatus.ACTIVE, OutletStatus.CLOSED);
-        assertThat(closed.lastChange()).isEqualTo(new StatusHistoryEntry(OutletStatus.CLOSED, "lease ended", DAY, T0));
+        assertThat(closed.lastChange()).isEqualTo(new StatusHistoryEntry(OutletStatus.CLOSED, "lease ended", DAY, T0, BY));
     }
 
     @Test
     void closedIsFinal() {
-        Outlet closed = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.CLOSED, "gone", DAY, T0);
+        Outlet closed = outlet(OutletKind.BRANCH).changeStatus(OutletStatus.CLOSED, "gone", DAY, T0, BY);
         for (OutletStatus any : OutletStatus.values()) {
-            assertThatThrownBy(() -> closed.changeStatus(any, "again", DAY, T0))
+            assertThatThrownBy(() -> closed.changeStatus(any, "again", DAY, T0, BY))
                     .isInstanceOf(StatusChangeRefused.class).hasMessageContaining("final");
         }
     }
 
     @Test
     void theSameStatusAgainIsRefused() {
-        assertThatThrownBy(() -> outlet(OutletKind.BRANCH).changeStatus(OutletStatus.ACTIVE, "x", DAY, T0))
+        assertThatThrownBy(() -> outlet(OutletKind.BRANCH).changeStatus(OutletStatus.ACTIVE, "x", DAY, T0, BY))
                 .isInstanceOf(StatusChangeRefused.class).hasMessageContaining("already ACTIVE");
     }
 
@@ -89,8 +91,8 @@ class OutletStatusChangeTest {
     void anOpenHeadquartersHoldsTheEnterprisesCentralFunctionSlotUntilClosed() {
         Outlet hq = outlet(OutletKind.HEADQUARTERS);
         assertThat(hq.centralFunctionSlot()).isEqualTo("hq:e1");
-        assertThat(hq.changeStatus(OutletStatus.SUSPENDED, "x", DAY, T0).centralFunctionSlot()).isEqualTo("hq:e1");
-        assertThat(hq.changeStatus(OutletStatus.CLOSED, "x", DAY, T0).centralFunctionSlot()).isEqualTo("outlet:o1");
+        assertThat(hq.changeStatus(OutletStatus.SUSPENDED, "x", DAY, T0, BY).centralFunctionSlot()).isEqualTo("hq:e1");
+        assertThat(hq.changeStatus(OutletStatus.CLOSED, "x", DAY, T0, BY).centralFunctionSlot()).isEqualTo("outlet:o1");
         assertThat(outlet(OutletKind.PARTNER).centralFunctionSlot()).isEqualTo("outlet:o1");
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 import com.starcert.contracts.Scheme;
 import com.starcert.scoring.scheme.SchemeCatalog.SchemeSummary;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.security.Roles;
 
-/** Scoring schemes (评价方案): list, read a version, publish the next version. */
+/**
+ * Scoring schemes (评价方案): list, read a version, publish the next version. CB staff and enterprises read them —
+ * the published indicators are not secret to the audited; only a CB administrator publishes.
+ */
 @RestController
 @RequestMapping("/api/schemes")
 class SchemeController {
@@ -36,21 +41,25 @@ class SchemeController {
     }
 
     @GetMapping
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
     List<SchemeSummary> list() {
         return catalog.list();
     }
 
     @GetMapping("/{id}")
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
     SchemeSummary scheme(@PathVariable String id) {
         return catalog.summary(id).orElseThrow(() -> new ApiProblemException.NotFound("scheme", id));
     }
 
     @GetMapping("/{id}/versions/{version}")
+    @RolesAllowed({Roles.CB_ADMIN, Roles.AUDITOR, Roles.REVIEWER, Roles.ENTERPRISE})
     Scheme version(@PathVariable String id, @PathVariable String version) {
         return catalog.get(id, versionNumber(id, version));
     }
 
     @PostMapping(path = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RolesAllowed(Roles.CB_ADMIN)
     ResponseEntity<Scheme> publish(@PathVariable String id, @RequestBody SchemeDraft draft,
             @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
         return published(id, draft, correlationId);
@@ -58,6 +67,7 @@ class SchemeController {
 
     /** The same document in YAML ({@code application/yaml}, {@code application/x-yaml} or {@code text/yaml}). */
     @PostMapping(path = "/{id}/versions", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    @RolesAllowed(Roles.CB_ADMIN)
     ResponseEntity<Scheme> publishYaml(@PathVariable String id, @RequestBody String yaml,
             @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
         return published(id, SchemeYaml.read(yaml, mapper), correlationId);

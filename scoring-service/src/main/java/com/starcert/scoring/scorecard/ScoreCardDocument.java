@@ -21,9 +21,13 @@ import com.starcert.support.messaging.OutboxAggregate;
 import com.starcert.support.messaging.OutboxMessage;
 
 /**
- * The score card (评分表) of one audit revision, {@code _id = auditId:revision}, written once and never changed
- * (the relay only drains {@code outbox}). Inserting it also queues its ScoreComputed event: one write, state and
- * event together. {@code exactScore} keeps the unrounded score as a fraction for the record.
+ * The score card (评分表) of one audit revision, {@code _id = auditId:revision}. Its content is written once and
+ * never changed; later writes only drain {@code outbox} (the relay) and set {@code decidedAt} once. Inserting it
+ * also queues its ScoreComputed event: one write, state and event together. {@code exactScore} keeps the unrounded
+ * score as a fraction for the record.
+ *
+ * @param decidedAt when certificate-service reported its decision on this revision (issued, refused, or a decision
+ *                  on a certificate in force); null before. The enterprise sees its score card only from then on.
  */
 @Document("scoreCards")
 @CompoundIndexes({
@@ -45,6 +49,7 @@ public record ScoreCardDocument(
         List<DeductionLine> specialDeductions,
         BonusLine bonus,
         Instant computedAt,
+        Instant decidedAt,
         List<OutboxMessage> outbox) implements OutboxAggregate {
 
     /** Decimals shown for conformity and earned points; the score itself is computed exactly. */
@@ -95,6 +100,7 @@ public record ScoreCardDocument(
                 card.bonus() == null ? null
                         : new BonusLine(card.bonus().description(), decimal(ScoringEngine.BONUS_POINTS)),
                 computedAt,
+                null,
                 List.of(event));
     }
 

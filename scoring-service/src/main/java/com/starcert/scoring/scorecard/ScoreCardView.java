@@ -23,11 +23,12 @@ public record ScoreCardView(
         List<IndicatorLine> indicators,
         List<DeductionLine> specialDeductions,
         BonusLine bonus,
-        Instant computedAt) {
+        Instant computedAt,
+        Instant decidedAt) {
 
     static ScoreCardView of(ScoreCardDocument card) {
         return new ScoreCardView(card.auditId(), card.revision(), card.enterpriseId(), card.scheme(), card.score(),
                 card.band(), card.applicableTotal(), card.earnedTotal(), card.indicators(),
-                card.specialDeductions(), card.bonus(), card.computedAt());
+                card.specialDeductions(), card.bonus(), card.computedAt(), card.decidedAt());
     }
 }

@@ -1,5 +1,6 @@
 package com.starcert.scoring.scorecard;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,11 +9,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stored score cards. Every read is by audit and can be narrowed to one enterprise (pass {@code enterpriseId};
- * null = not narrowed) on the index {@code enterpriseId, auditId, revision}.
+ * null = not narrowed) on the index {@code enterpriseId, auditId, revision}, and to the revisions already decided.
  */
 @Repository
 public class ScoreCards {
@@ -34,14 +36,37 @@ public class ScoreCards {
     }
 
     public Optional<ScoreCardDocument> latest(String auditId, String enterpriseId) {
-        Query query = Query.query(byAudit(auditId, enterpriseId)).with(Sort.by(Sort.Direction.DESC, "revision"))
-                .limit(1);
+        return latest(auditId, enterpriseId, false);
+    }
+
+    /** The highest revision; with {@code decidedOnly} the highest revision already decided. */
+    public Optional<ScoreCardDocument> latest(String auditId, String enterpriseId, boolean decidedOnly) {
+        Query query = Query.query(byAudit(auditId, enterpriseId, decidedOnly))
+                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, ScoreCardDocument.class));
     }
 
     public List<ScoreCardDocument> revisions(String auditId, String enterpriseId) {
-        Query query = Query.query(byAudit(auditId, enterpriseId)).with(Sort.by(Sort.Direction.ASC, "revision"));
+        return revisions(auditId, enterpriseId, false);
+    }
+
+    /** Every revision oldest first; with {@code decidedOnly} only those already decided. */
+    public List<ScoreCardDocument> revisions(String auditId, String enterpriseId, boolean decidedOnly) {
+        Query query = Query.query(byAudit(auditId, enterpriseId, decidedOnly))
+                .with(Sort.by(Sort.Direction.ASC, "revision"));
         return mongo.find(query, ScoreCardDocument.class);
+    }
+
+    /**
+     * Marks the card of (auditId, revision) of {@code enterpriseId} decided, once: the update only matches a card
+     * not yet decided, so a redelivered or replayed decision keeps the first time. False when nothing changed (already
+     * decided, or no such card of that enterprise).
+     */
+    public boolean markDecided(String auditId, int revision, String enterpriseId, Instant decidedAt) {
+        Query query = Query.query(Criteria.where("_id").is(ScoreCardDocument.idOf(auditId, revision))
+                .and("enterpriseId").is(enterpriseId).and("decidedAt").is(null));
+        return mongo.updateFirst(query, new Update().set("decidedAt", decidedAt), ScoreCardDocument.class)
+                .getModifiedCount() == 1;
     }
 
     /** The highest revision of the audit already scored, if any (only the revision is read). */
@@ -58,7 +83,12 @@ public class ScoreCards {
     }
 
     private static Criteria byAudit(String auditId, String enterpriseId) {
+        return byAudit(auditId, enterpriseId, false);
+    }
+
+    private static Criteria byAudit(String auditId, String enterpriseId, boolean decidedOnly) {
         Criteria criteria = enterpriseId == null ? new Criteria() : Criteria.where("enterpriseId").is(enterpriseId);
-        return criteria.and("auditId").is(auditId);
+        criteria = criteria.and("auditId").is(auditId);
+        return decidedOnly ? criteria.and("decidedAt").ne(null) : criteria;
     }
 }

@@ -73,7 +73,7 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
     void aPublishedVersionIsAnnouncedListedReadableAndUsedForAuditsPinnedToIt() throws Exception {
         String id = newSchemeId();
 
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .header("X-Correlation-Id", "corr-" + id).content(json(retail(null, "30"))))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", endsWith("/api/schemes/" + id + "/versions/1")))
@@ -84,7 +84,7 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
                 .andExpect(jsonPath("$.indicators[1].scope").value("SITES"))
                 .andExpect(jsonPath("$.indicators[1].sampled").value(true));
         // version 2 gives R-STAFF 40 points: an audit pinned to version 1 must still be scored with 30
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content(json(retail(2, "40"))))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", endsWith("/api/schemes/" + id + "/versions/2")));
@@ -102,13 +102,13 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
         Scheme v1 = codec.data(first, SchemePublished.class).scheme();
         assertThat(v1.indicator("R-STAFF").orElseThrow().points()).isEqualByComparingTo("30");
 
-        mvc.perform(get("/api/schemes"))
+        mvc.perform(get("/api/schemes").with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].latestVersion", contains(2)))
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].title", contains("零售 retail v2")))
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].versions[*]", contains(1, 2)))
                 .andExpect(jsonPath("$[?(@.id == 'GBT27922-2011')].versions[*]", hasItem(1)));
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1))
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.version").value(1))
@@ -120,7 +120,7 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
                 .andExpect(jsonPath("$.indicators[0].points").value(12.5))
                 .andExpect(jsonPath("$.indicators[0].scope").value("CENTRAL"))
                 .andExpect(jsonPath("$.indicators[1].points").value(30));
-        mvc.perform(get("/api/schemes/{id}", id))
+        mvc.perform(get("/api/schemes/{id}", id).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.versions.length()").value(2));
 
@@ -140,7 +140,7 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
         ScoreComputed score = codec.data(codec.read(computed.value()), ScoreComputed.class);
         assertThat(score.scheme()).isEqualTo(v1.ref());
         assertThat(score.score()).isEqualByComparingTo("83.5");
-        mvc.perform(get("/api/scores/{auditId}", auditId))
+        mvc.perform(get("/api/scores/{auditId}", auditId).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"score\":83.5,")))
                 .andExpect(jsonPath("$.scheme.id").value(id))
@@ -157,22 +157,22 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
     @Test
     void aPublishedVersionCannotBeReplaced() throws Exception {
         String id = newSchemeId();
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                 .content(json(retail(1, "30")))).andExpect(status().isCreated());
 
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content(json(retail(1, "99"))))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("already published and cannot be changed")))
                 .andExpect(jsonPath("$.errors[0].field").value("version"));
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content(json(retail(5, "30"))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("the next version is 2")));
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1))
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1).with(asAuditor()))
                 .andExpect(jsonPath("$.indicators[1].points").value(30));
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 2)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 2).with(asAuditor())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -186,7 +186,8 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
                   {"code": "D", "group": "g", "nameZh": "丁", "nameEn": "D", "scope": "SITES"}
                 ]}""";
 
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", contains(
@@ -195,14 +196,14 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
                         "indicators[2].scope",
                         "indicators[3].points", "indicators[3].sampled")))
                 .andExpect(jsonPath("$.errors[1].reason").value("must be positive"));
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"t\", \"indicators\": []}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("indicators"));
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"t\", \"indicators\": [{\"points\": \"lots\"}]}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/schemes/{id}", id)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/schemes/{id}", id).with(asAuditor())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -215,27 +216,30 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
                   - {code: Y-2, group: 体系 system, nameZh: 乙, nameEn: Second, points: 5, scope: SITES, sampled: true}
                 """;
 
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType("application/yaml").content(yaml))
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin())
+                        .contentType("application/yaml").content(yaml))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", endsWith("/api/schemes/" + id + "/versions/1")))
                 .andExpect(jsonPath("$.indicators[0].points").value(4.5));
-        mvc.perform(post("/api/schemes/{id}/versions", id).contentType("application/yaml")
+        mvc.perform(post("/api/schemes/{id}/versions", id).with(asCbAdmin()).contentType("application/yaml")
                         .content("title: t\nindicators: [{code: Z, points: lots}]\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("indicators[0].points"));
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1))
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", id, 1).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.indicators[1].code").value("Y-2"));
     }
 
     @Test
     void unknownSchemesAndVersionsAre404() throws Exception {
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", "NO-SUCH-SCHEME", 1))
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", "NO-SUCH-SCHEME", 1).with(asAuditor()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, 999)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, "x")).andExpect(status().isNotFound());
-        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, 1))
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, 999).with(asAuditor()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, "x").with(asAuditor()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/schemes/{id}/versions/{v}", Scheme.DEFAULT_ID, 1).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.indicators.length()").value(15));
     }
@@ -254,7 +258,7 @@ class SchemeApiIntegrationTest extends ServiceIntegrationTest {
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
                 StandardCharsets.UTF_8);
         assertThat(reason).contains("unknown scheme " + unknown.id() + " version 7");
-        mvc.perform(get("/api/scores/{auditId}", auditId)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/scores/{auditId}", auditId).with(asAuditor())).andExpect(status().isNotFound());
     }
 
     private static void send(String key, byte[] value) throws Exception {

@@ -85,7 +85,7 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(score.specialDeductions()).isEqualTo(1);
         assertThat(score.outstanding()).isFalse();
 
-        mvc.perform(get("/api/scores/{auditId}", auditId).accept(MediaType.APPLICATION_JSON))
+        mvc.perform(get("/api/scores/{auditId}", auditId).with(asAuditor()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"score\":90.7,")))
                 .andExpect(jsonPath("$.auditId").value(auditId))
@@ -125,7 +125,7 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
                 .andExpect(jsonPath("$.bonus").isEmpty())
                 .andExpect(jsonPath("$.computedAt").isString());
 
-        mvc.perform(get("/api/scores/{auditId}/revisions", auditId))
+        mvc.perform(get("/api/scores/{auditId}/revisions", auditId).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].revision").value(1));
@@ -133,11 +133,11 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
 
     @Test
     void unknownAuditIsA404Problem() throws Exception {
-        mvc.perform(get("/api/scores/{auditId}", "no-such-audit"))
+        mvc.perform(get("/api/scores/{auditId}", "no-such-audit").with(asAuditor()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
-        mvc.perform(get("/api/scores/{auditId}/revisions", "no-such-audit"))
+        mvc.perform(get("/api/scores/{auditId}/revisions", "no-such-audit").with(asAuditor()))
                 .andExpect(status().isNotFound());
     }
 
@@ -183,11 +183,11 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
 
         assertThat(scoreComputed(auditId, 2)).extracting(r -> codec.data(codec.read(r.value()),
                 ScoreComputed.class).revision()).containsExactly(1, 2);
-        mvc.perform(get("/api/scores/{auditId}", auditId))
+        mvc.perform(get("/api/scores/{auditId}", auditId).with(asAuditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.revision").value(2))
                 .andExpect(content().string(containsString("\"score\":100.0,")));
-        mvc.perform(get("/api/scores/{auditId}/revisions", auditId))
+        mvc.perform(get("/api/scores/{auditId}/revisions", auditId).with(asAuditor()))
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].revision").value(1))
                 .andExpect(jsonPath("$[0].score").value(94.0))
@@ -224,7 +224,7 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
                 .contains("cannot be scored").contains("no finding for PRD-WAR at site S1");
         assertThat(header(refused, "kafka_dlt-exception-fqcn") + header(refused, "kafka_dlt-exception-cause-fqcn"))
                 .contains("MalformedEventException");
-        mvc.perform(get("/api/scores/{auditId}", unscorableId)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/scores/{auditId}", unscorableId).with(asAuditor())).andExpect(status().isNotFound());
     }
 
     private static byte[] bytes(AuditSubmitted audit) {

@@ -1,0 +1,85 @@
+package com.starcert.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The gateway is an OAuth2 resource server: it validates every bearer token it is sent (signature against
+ * identity-service's JWK set, issuer, audience, expiry — Spring Boot's settings, mapped from
+ * {@code starcert.security.*} in {@code application.yml}) and applies coarse rules per route before anything is
+ * proxied. The services validate the same token again (it is relayed unchanged) and apply the fine-grained and
+ * object-level rules; the edge only keeps out what can never succeed.
+ *
+ * <ul>
+ *   <li>identity-service's pages and OAuth2 endpoints ({@code /oauth2/**}, {@code /login}, {@code /logout},
+ *       {@code /.well-known/**}) pass through untouched: no CSRF check, no logout handling, no headers — that
+ *       service runs its own sign-in, CSRF protection and client authentication, and its cookies are its own.</li>
+ *   <li>{@code /actuator/health} answers everyone with the status, details for OPERATOR; other actuator endpoints
+ *       are OPERATOR only.</li>
+ *   <li>{@code /api/public/**} is open; a token sent there must still be valid (else 401).</li>
+ *   <li>every other {@code /api/**} path needs a valid token of a role that has business data: OPERATOR and
+ *       INTEGRATOR get a 403 there.</li>
+ *   <li>anything else (including {@code /fallback/**}, which only the circuit breakers forward to) is refused,
+ *       so a route added later outside these paths stays closed until it is given a rule here.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurityConfiguration {
+
+    /** Served by identity-service and open to everyone; identity-service protects them itself. */
+    static final String[] IDENTITY_PAGES = {"/oauth2/**", "/login", "/logout", "/.well-known/**"};
+
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain identityPages(ServerHttpSecurity http) {
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(IDENTITY_PAGES))
+                .headers(headers -> headers.disable())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain api(ServerHttpSecurity http) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(new TokenClaims());
+        tokens.setPrincipalClaimName("sub");
+        return stateless(http)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+                        .pathMatchers("/api/public/**").permitAll()
+                        .pathMatchers("/api/**").hasAnyRole(Roles.BUSINESS)
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .authenticationFailureHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    /**
+     * No sessions, saved requests, CSRF tokens, form or basic login, and no {@code /logout} handler (Spring
+     * Security's reactive default would answer identity-service's {@code POST /logout} itself).
+     */
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http.csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+}

@@ -1,0 +1,95 @@
+package com.starcert.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in service: answers every request with its own name and records what reached it. A path containing
+ * {@code /slow} is answered only after five seconds (longer than the tests' gateway timeout), one containing
+ * {@code /pause} after one second.
+ */
+final class Backend {
+
+    /** One request as the service saw it; header names are case-insensitive. */
+    record Seen(String method, String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    final String name;
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "backend");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Backend(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", exchange -> {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            seen.add(new Seen(exchange.getRequestMethod(), path, headers, body));
+            if (path.contains("/slow") || path.contains("/pause")) {
+                try {
+                    Thread.sleep(path.contains("/slow") ? 5_000 : 1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] answer = name.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Set-Cookie", name + "-session=s1; Path=/; HttpOnly");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    Seen last() {
+        return seen.get(seen.size() - 1);
+    }
+
+    /** The last request that reached this service on {@code path}. */
+    Seen last(String path) {
+        for (int i = seen.size() - 1; i >= 0; i--) {
+            if (seen.get(i).path().equals(path)) {
+                return seen.get(i);
+            }
+        }
+        throw new AssertionError(name + " saw no request for " + path + "; it saw " + seen.stream().map(Seen::path).toList());
+    }
+
+    List<String> paths() {
+        return seen.stream().map(Seen::path).toList();
+    }
+}
