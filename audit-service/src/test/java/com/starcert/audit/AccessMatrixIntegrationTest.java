@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +28,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -50,6 +46,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
+
+import com.starcert.support.security.AccessMatrix;
 
 /**
  * Issue 7's rules for every endpoint audit-service exposes × every kind of caller, against real data: enterprise A
@@ -214,19 +212,7 @@ class AccessMatrixIntegrationTest extends IntegrationTestBase {
 
     @Test
     void everyApiHandlerNamesWhoMayCallIt() {
-        List<String> unnamed = new ArrayList<>();
-        exposedEndpoints().forEach((endpoint, handler) -> {
-            Method method = handler.getMethod();
-            Class<?> type = handler.getBeanType();
-            boolean named = AnnotatedElementUtils.hasAnnotation(method, RolesAllowed.class)
-                    || AnnotatedElementUtils.hasAnnotation(method, PermitAll.class)
-                    || AnnotatedElementUtils.hasAnnotation(type, RolesAllowed.class)
-                    || AnnotatedElementUtils.hasAnnotation(type, PermitAll.class);
-            if (!named) {
-                unnamed.add(endpoint + " → " + type.getSimpleName() + "." + method.getName());
-            }
-        });
-        assertThat(unnamed).as("/api handler methods without @RolesAllowed or @PermitAll").isEmpty();
+        AccessMatrix.assertEveryHandlerNamesItsRoles(handlerMapping);
     }
 
     /** Every /api endpoint the application maps, as {@code METHOD pattern}, with its handler method. */

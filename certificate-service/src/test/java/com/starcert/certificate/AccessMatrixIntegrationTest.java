@@ -1,6 +1,6 @@
 package com.starcert.certificate;
 
-import static com.starcert.certificate.AccessMatrix.row;
+import static com.starcert.support.security.AccessMatrix.row;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,7 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import com.starcert.certificate.AccessMatrix.Row;
+import com.starcert.support.security.AccessMatrix;
+import com.starcert.support.security.AccessMatrix.Row;
 import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.decision.Decision;
 import com.starcert.certificate.decision.Decisions;

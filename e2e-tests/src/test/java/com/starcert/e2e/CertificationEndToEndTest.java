@@ -174,7 +174,7 @@ class CertificationEndToEndTest {
                 "category", "LEGAL", "description", "三包 warranty card not issued for two repairs")))).expect(200);
         auditor.post("/api/audits/" + auditId + "/submit", Map.of()).expect(202);
 
-        // 100 − 1 special deduction = 99.0; the decision waits for the corrective action (brief §5)
+        // 100 − 1 special deduction = 99.0; the decision waits for the corrective action (docs/domain.md §5)
         api.await("/api/audits/" + auditId, r -> "AWAITING_CORRECTIVE_ACTIONS".equals(r.text("status")),
                 Duration.ofSeconds(90));
         assertThat(api.get("/api/scores/" + auditId).expect(200).body().path("score").decimalValue())

@@ -47,7 +47,7 @@ public record Scheme(String id, int version, String title, List<Indicator> indic
 
     /**
      * Whether an indicator is assessed at a site. An enterprise audited at its central function alone
-     * has that site assessed for every indicator (brief §4).
+     * has that site assessed for every indicator (docs/domain.md §4).
      */
     public static boolean assessedAt(Indicator indicator, boolean centralSite, boolean centralOnlyAudit) {
         if (centralOnlyAudit) {
@@ -56,7 +56,7 @@ public record Scheme(String id, int version, String title, List<Indicator> indic
         return centralSite ? indicator.scope().atCentral() : indicator.scope().atOutlets();
     }
 
-    /** The default scheme of brief §2, loaded from the classpath. */
+    /** The default scheme of docs/domain.md §2, loaded from the classpath. */
     public static Scheme defaultScheme() {
         return load(DEFAULT_ID, DEFAULT_VERSION);
     }

@@ -79,13 +79,13 @@ public final class LocalSuite implements AutoCloseable {
             }
             Credentials.Ensured ensured = Credentials.ensure(dataDir, suite.gatewayUrl() + "/oauth2/token");
             suite.credentials = ensured.credentials();
+            // identity-service seeds the first accounts from the file, and takes new secrets when the file is new
             Map<String, String> env = new LinkedHashMap<>();
             env.put("STARCERT_IDENTITY_SEED_FILE", ensured.file().toString());
             env.put("STARCERT_IDENTITY_SEED_ROTATE", String.valueOf(ensured.fresh()));
             env.putAll(extraEnv);
-            extraEnv = env;
             for (App app : APPS) {
-                suite.launch(repositoryRoot, app, extraEnv);
+                suite.launch(repositoryRoot, app, env);
             }
             for (App app : APPS) {
                 suite.awaitHealthy(app, Duration.ofMinutes(4));
@@ -119,7 +119,7 @@ public final class LocalSuite implements AutoCloseable {
         return credentials;
     }
 
-    private void launch(Path root, App app, Map<String, String> extraEnv) {
+    private void launch(Path root, App app, Map<String, String> appEnv) {
         Path jar = root.resolve(app.module()).resolve("target").resolve(app.module() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + " — build first with ./mvnw -DskipTests package");
@@ -153,7 +153,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", infra.kafkaBootstrapServers());
             env.put("SPRING_MONGODB_URI", infra.mongoUri(app.database()));
         }
-        env.putAll(extraEnv);
+        env.putAll(appEnv);
         Path logFile = logDir.resolve(app.module() + ".log");
         pb.redirectErrorStream(true);
         pb.redirectOutput(logFile.toFile());

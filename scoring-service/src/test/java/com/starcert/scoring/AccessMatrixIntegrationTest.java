@@ -1,6 +1,6 @@
 package com.starcert.scoring;
 
-import static com.starcert.scoring.AccessMatrix.row;
+import static com.starcert.support.security.AccessMatrix.row;
 import static com.starcert.scoring.engine.AuditBuilder.defaultAudit;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,7 +24,8 @@ import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificateIssued;
 import com.starcert.contracts.Scheme;
 import com.starcert.infra.EventTraffic;
-import com.starcert.scoring.AccessMatrix.Row;
+import com.starcert.support.security.AccessMatrix;
+import com.starcert.support.security.AccessMatrix.Row;
 import com.starcert.scoring.scorecard.ScoreCards;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 
 /**
- * The corrective-action rules of brief §3 and §5 in one place: each special deduction of a submitted revision opens
+ * The corrective-action rules of docs/domain.md §3 and §5 in one place: each special deduction of a submitted revision opens
  * one action; on a resubmission an action whose deduction is still there is carried over with its state (the
  * enterprise need not correct twice), the others are superseded; the revision's actions are settled when there is
  * at least one and every one is verified.

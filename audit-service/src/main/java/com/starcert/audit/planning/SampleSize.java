@@ -3,7 +3,7 @@ package com.starcert.audit.planning;
 import com.starcert.contracts.AuditType;
 
 /**
- * IAF MD 1 sample sizes (brief §4), always rounded up and computed in integers: {@code Math.sqrt} would turn
+ * IAF MD 1 sample sizes (docs/domain.md §4), always rounded up and computed in integers: {@code Math.sqrt} would turn
  * ⌈0.6·√10000⌉ = 60 into 61 on an unlucky rounding, so every formula is reduced to an integer square root.
  * <p>
  * A SPECIAL audit (特殊审核) is sized as a surveillance (our rule): ⌈0.6·√n⌉, or ⌈0.3·n⌉ when sampling is not
@@ -40,7 +40,7 @@ public final class SampleSize {
 
     /**
      * The sample of a SPECIAL audit whose CB named {@code named} outlets (our rule): the formula, unless the named
-     * outlets and the random quarter of the sample (⌈s/4⌉, brief §4) do not fit in it — then the smallest s with
+     * outlets and the random quarter of the sample (⌈s/4⌉, docs/domain.md §4) do not fit in it — then the smallest s with
      * s − ⌈s/4⌉ ≥ named. Never more than the n outlets there are: when every outlet is named, none is left to draw.
      *
      * @param formula {@link #of} for the audit

@@ -16,7 +16,7 @@ import com.starcert.audit.network.Outlet;
 import com.starcert.audit.network.Province;
 
 /**
- * Chooses the outlets an audit visits (brief §4). The central function is always in the plan. At least a quarter
+ * Chooses the outlets an audit visits (docs/domain.md §4). The central function is always in the plan. At least a quarter
  * of the sample (rounded up) is drawn at random from the candidates sorted by outlet id with
  * {@code java.util.Random(seed)}, so the same seed, network and history reproduce the same draw. The rest is chosen
  * on risk: first one outlet in each province the plan does not cover yet, then by risk order — outlets registered

@@ -9,7 +9,7 @@ import com.starcert.audit.Audit;
 import com.starcert.audit.AuditStatus;
 
 /**
- * Due dates of the programme (brief §5): surveillance 1 within 12 months of the decision, surveillance 2 within 24,
+ * Due dates of the programme (docs/domain.md §5): surveillance 1 within 12 months of the decision, surveillance 2 within 24,
  * recertification decided before expiry — due when the enterprise should apply, 3 months ahead. Also which step a
  * newly planned audit takes in the cycle.
  */

@@ -37,7 +37,7 @@ public record CertificateNumber(int year, long sequence) {
     /**
      * The number as printed on a certificate at {@code revision}: the base number for the first issue, the base
      * number with {@code -R<revision>} for every revised issue, so a revised certificate is told apart from the
-     * earlier ones (brief §5). The base number stays the certificate's identity.
+     * earlier ones (docs/domain.md §5). The base number stays the certificate's identity.
      */
     public static String displayed(String baseNumber, int revision) {
         return revision <= 1 ? baseNumber : baseNumber + "-R" + revision;

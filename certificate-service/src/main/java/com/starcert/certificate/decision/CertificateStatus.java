@@ -1,6 +1,6 @@
 package com.starcert.certificate.decision;
 
-/** IAF CertSearch vocabulary, brief §5. */
+/** IAF CertSearch vocabulary, docs/domain.md §5. */
 public enum CertificateStatus {
     /** 有效 */
     ACTIVE,

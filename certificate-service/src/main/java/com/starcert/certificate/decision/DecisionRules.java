@@ -8,7 +8,7 @@ import java.util.Optional;
 import com.starcert.contracts.Band;
 
 /**
- * StarCert's certification decision rules (brief §3 and §5, "ours"), in one place.
+ * StarCert's certification decision rules (docs/domain.md §3 and §5, "ours"), in one place.
  * <ul>
  *   <li>INITIAL (初次认证): ≥ 70 issues; the level is capped at COMPLIANT (达标) because star levels need one year
  *       held at compliant, unless the CB marked the audit outstanding (成绩特别显著); &lt; 70 refuses.</li>

@@ -3,7 +3,7 @@ package com.starcert.certificate.decision;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** A certificate's validity: three years from the decision (brief §5). */
+/** A certificate's validity: three years from the decision (docs/domain.md §5). */
 public record Validity(LocalDate validFrom, LocalDate validUntil) {
 
     public static final Period CYCLE = Period.ofYears(3);
@@ -18,7 +18,7 @@ public record Validity(LocalDate validFrom, LocalDate validUntil) {
 
     /**
      * A recertification decided while the previous certificate is still valid keeps the old expiry as its base
-     * (brief §5, ISO/IEC 17021-1 9.6.3): renewing early does not cost the holder the months it had left.
+     * (docs/domain.md §5, ISO/IEC 17021-1 9.6.3): renewing early does not cost the holder the months it had left.
      * After expiry the new cycle simply starts on the decision date.
      */
     public static Validity renewing(LocalDate decisionDate, LocalDate previousValidUntil) {

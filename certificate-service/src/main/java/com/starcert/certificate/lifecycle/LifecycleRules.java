@@ -9,7 +9,7 @@ import java.util.Set;
 import com.starcert.certificate.decision.CertificateStatus;
 
 /**
- * A certificate's life over time (brief §5, ISO/IEC 17021-1 practice), in one place:
+ * A certificate's life over time (docs/domain.md §5, ISO/IEC 17021-1 practice), in one place:
  * <ul>
  *   <li>surveillance (监督审核) at least once a year, the first within 12 months of the decision: due on each
  *       anniversary of the decision while that is before the end of validity;</li>

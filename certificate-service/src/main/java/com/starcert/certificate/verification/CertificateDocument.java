@@ -5,7 +5,7 @@ import java.util.List;
 import com.starcert.certificate.register.Certificate;
 
 /**
- * The public fields of a certificate revision (brief §5: holder, standard, scheme, level, scope, locations,
+ * The public fields of a certificate revision (docs/domain.md §5: holder, standard, scheme, level, scope, locations,
  * validity), exactly what the JWS signs. Status is deliberately not signed: it changes without a new issue, and the
  * verification endpoint reports the live status instead. Scores and findings are never public.
  */

@@ -26,7 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Public verification (公开查询), no login: only what brief §5 makes public. A token is not needed; one that is sent
+ * Public verification (公开查询), no login: only what docs/domain.md §5 makes public. A token is not needed; one that is sent
  * must be valid (the resource server refuses a bad one with 401).
  */
 @RestController

@@ -19,13 +19,10 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.starcert.support.security.AccessMatrix;
 
 /**
  * Issue 7's role × endpoint matrix for outlet-service: every route the application exposes under {@code /api},
@@ -201,18 +200,8 @@ class AccessMatrixIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void everyApiHandlerNamesWhoMayCallIt() {
-        List<String> unguarded = apiRoutes().entrySet().stream()
-                .filter(e -> !guarded(e.getValue()))
-                .map(e -> e.getKey() + " → " + e.getValue().getShortLogMessage())
-                .toList();
         assertThat(apiRoutes()).isNotEmpty();
-        assertThat(unguarded).as("/api handlers without @RolesAllowed or @PermitAll").isEmpty();
-    }
-
-    private static boolean guarded(HandlerMethod handler) {
-        return handler.hasMethodAnnotation(RolesAllowed.class) || handler.hasMethodAnnotation(PermitAll.class)
-                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RolesAllowed.class)
-                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PermitAll.class);
+        AccessMatrix.assertEveryHandlerNamesItsRoles(handlers);
     }
 
     /**

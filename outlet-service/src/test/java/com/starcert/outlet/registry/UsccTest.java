@@ -11,7 +11,7 @@ class UsccTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "91350100M000100Y43", "91110000600037341L", // the brief's examples
+            "91350100M000100Y43", "91110000600037341L", // the examples of docs/domain.md §6
             // computed with the GB 32100 weights: 31 - (sum mod 31), 31 -> 0
             "91440300MA5FXXXXXM", "91310000MA1FL0000N", "92330102MA2H00000E", "12100000400000000W",
             "91420100MA4K00001U"})

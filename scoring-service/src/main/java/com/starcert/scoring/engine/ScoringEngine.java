@@ -17,7 +17,7 @@ import com.starcert.contracts.Band;
 import com.starcert.contracts.Scheme;
 
 /**
- * The scoring rules of brief §3 in one place, for any scheme:
+ * The scoring rules of docs/domain.md §3 in one place, for any scheme:
  * <ul>
  *   <li>at each site where an indicator is assessed, c = 1 (conforming), 0 (nonconforming), or
  *       1 − nonconforming/checked for a sampled indicator; a site that marks the indicator not applicable drops out;</li>

@@ -32,8 +32,8 @@ public final class Callers {
     public static Caller of(Jwt jwt) {
         Set<String> roles = new LinkedHashSet<>(strings(jwt.getClaim(ROLES_CLAIM)));
         roles.retainAll(Roles.ALL); // a role this suite does not know grants nothing
-        Set<String> scopes = new LinkedHashSet<>(scopes(jwt.getClaim("scope")));
-        scopes.addAll(scopes(jwt.getClaim("scp")));
+        Set<String> scopes = new LinkedHashSet<>(strings(jwt.getClaim("scope")));
+        scopes.addAll(strings(jwt.getClaim("scp")));
         String enterpriseId = jwt.getClaimAsString(ENTERPRISE_CLAIM);
         if (!roles.contains(Roles.ENTERPRISE)) {
             enterpriseId = null;
@@ -53,9 +53,5 @@ public final class Callers {
             return List.of(value.trim().split("[\\s,]+"));
         }
         return List.of();
-    }
-
-    private static List<String> scopes(Object claim) {
-        return strings(claim);
     }
 }

@@ -8,11 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 as RFC 9457 problem+json like every other error, keeping the {@code WWW-Authenticate: Bearer}
  * header that OAuth 2.0 clients read (RFC 6750).
  */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,6 +38,23 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
                 authException instanceof org.springframework.security.authentication.InsufficientAuthenticationException
                         ? "this endpoint needs an access token (Authorization: Bearer …)"
                         : "the access token was refused: it is invalid, expired, or not meant for StarCert");
+    }
+
+    /**
+     * A bearer token that could not be checked at all — the signing keys could not be fetched (identity-service or
+     * the OpenID Connect provider unreachable) — is a 503, not a 500 and not the caller's fault (401).
+     */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        if (exception instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", "5");
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "the access token cannot be checked right now (the token issuer's keys are unreachable); "
+                            + "try again shortly");
+            return;
+        }
+        commence(request, response, exception);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.starcert.certificate;
+package com.starcert.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
