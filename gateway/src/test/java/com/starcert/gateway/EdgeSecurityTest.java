@@ -59,6 +59,14 @@ class EdgeSecurityTest extends GatewayTestSupport {
     @Autowired
     GatewayProperties gateway;
 
+    @Autowired
+    org.springframework.security.oauth2.jwt.ReactiveJwtDecoder decoder;
+
+    @Test
+    void theGatewayRemembersTokensItHasVerified() {
+        assertThat(decoder).isInstanceOf(com.starcert.gateway.security.VerifiedTokens.class);
+    }
+
     final Map<String, String> callers = callers();
 
     static Map<String, String> callers() {

@@ -47,6 +47,14 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     @Override
+    public java.util.Map<String, String> serviceEnvironment() {
+        // the Mongo wire server answers the relay's look-up for waiting events by scanning the whole collection
+        // (it ignores secondary indexes); new events are handed to the relay at once anyway, so its safety-net
+        // pass can run rarely
+        return java.util.Map.of("STARCERT_MESSAGING_OUTBOX_POLLINTERVAL", "5s");
+    }
+
+    @Override
     public String description() {
         return "embedded Kafka (KRaft) at " + kafkaBootstrapServers() + ", mongo-java-server at localhost:"
                 + mongo.port();

@@ -15,6 +15,14 @@ public interface Infrastructure extends AutoCloseable {
 
     String description();
 
+    /**
+     * Settings the services need on this infrastructure, as environment variables (none on real MongoDB and
+     * Kafka). The launcher passes them on, so this stays the one place that knows what the store is.
+     */
+    default java.util.Map<String, String> serviceEnvironment() {
+        return java.util.Map.of();
+    }
+
     /** Stops the broker to simulate an outage; only the embedded broker supports it. */
     default boolean canInterruptKafka() {
         return false;

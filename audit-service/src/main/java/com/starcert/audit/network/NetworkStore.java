@@ -3,11 +3,17 @@ package com.starcert.audit.network;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import com.mongodb.bulk.BulkWriteResult;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,12 +26,13 @@ import com.starcert.contracts.OutletChanged.OutletKind;
 import com.starcert.contracts.OutletChanged.OutletStatus;
 
 /**
- * The network read model. Every write is version-conditional: an event whose version is not newer than the stored
- * one matches nothing, and the insert that follows fails on the {@code _id} key, so stale events and replays
- * change nothing.
+ * The network read model, written in batches. Every write is version-conditional: an event whose version is not
+ * newer than the stored one changes nothing, so stale events and replays change nothing.
  */
 @Component
 public class NetworkStore {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -35,38 +42,82 @@ public class NetworkStore {
 
     /** @return true when the event changed the read model */
     public boolean apply(EnterpriseChanged e) {
-        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).and("version").lt(e.version()));
-        Update update = new Update()
-                .set("name", e.name())
-                .set("uscc", e.uscc())
-                .set("regionCode", e.regionCode())
-                .set("addressLine", e.addressLine())
-                .set("version", e.version());
-        if (mongo.updateFirst(newer, update, Enterprise.class).getMatchedCount() > 0) {
-            return true;
-        }
-        return insertIfAbsent(new Enterprise(e.enterpriseId(), e.name(), e.uscc(), e.regionCode(), e.addressLine(),
-                e.version()));
+        return applyEnterprises(List.of(e)) == 1;
     }
 
     /** @return true when the event changed the read model */
     public boolean apply(OutletChanged e) {
-        Query newer = Query.query(Criteria.where("_id").is(e.outletId()).and("version").lt(e.version()));
-        Update update = new Update()
-                .set("enterpriseId", e.enterpriseId())
-                .set("name", e.name())
-                .set("kind", e.kind())
-                .set("status", e.status())
-                .set("regionCode", e.regionCode())
-                .set("addressLine", e.addressLine())
-                .set("registeredAt", e.registeredAt())
-                .set("openComplaints", e.openComplaints())
-                .set("version", e.version());
-        if (mongo.updateFirst(newer, update, Outlet.class).getMatchedCount() > 0) {
-            return true;
+        return applyOutlets(List.of(e)) == 1;
+    }
+
+    /**
+     * A batch of enterprise changes in one bulk write; only the newest version of each enterprise is written, which
+     * leaves the same state as applying them one by one in order. Returns how many enterprises changed.
+     */
+    public int applyEnterprises(List<EnterpriseChanged> changes) {
+        return upsertNewer(Enterprise.class, newestOf(changes, EnterpriseChanged::enterpriseId,
+                EnterpriseChanged::version), EnterpriseChanged::enterpriseId, EnterpriseChanged::version,
+                e -> new Update()
+                        .set("name", e.name())
+                        .set("uscc", e.uscc())
+                        .set("regionCode", e.regionCode())
+                        .set("addressLine", e.addressLine())
+                        .set("version", e.version()));
+    }
+
+    /**
+     * A batch of outlet changes in one bulk write (an import of 10,000 outlets arrives as a few hundred batches, not
+     * 10,000 writes); only the newest version of each outlet is written. Returns how many outlets changed.
+     */
+    public int applyOutlets(List<OutletChanged> changes) {
+        return upsertNewer(Outlet.class, newestOf(changes, OutletChanged::outletId, OutletChanged::version),
+                OutletChanged::outletId, OutletChanged::version, e -> new Update()
+                        .set("enterpriseId", e.enterpriseId())
+                        .set("name", e.name())
+                        .set("kind", e.kind())
+                        .set("status", e.status())
+                        .set("regionCode", e.regionCode())
+                        .set("addressLine", e.addressLine())
+                        .set("registeredAt", e.registeredAt())
+                        .set("openComplaints", e.openComplaints())
+                        .set("version", e.version()));
+    }
+
+    /** Of each id's changes, the one with the highest version, in order of first appearance. */
+    static <E> List<E> newestOf(List<E> changes, Function<E, String> id, ToLongFunction<E> version) {
+        Map<String, E> newest = new LinkedHashMap<>();
+        for (E change : changes) {
+            newest.merge(id.apply(change), change,
+                    (kept, next) -> version.applyAsLong(next) > version.applyAsLong(kept) ? next : kept);
         }
-        return insertIfAbsent(new Outlet(e.outletId(), e.enterpriseId(), e.name(), e.kind(), e.status(),
-                e.regionCode(), e.addressLine(), e.registeredAt(), e.version(), e.openComplaints()));
+        return List.copyOf(newest.values());
+    }
+
+    /**
+     * Every write is conditional on the stored version being older: for a document at the same or a newer version
+     * the filter matches nothing, the upsert's insert then fails on the {@code _id} key, and that refusal is the
+     * "already applied" answer — so stale events and replays change nothing.
+     */
+    private <E> int upsertNewer(Class<?> type, List<E> changes, Function<E, String> id, ToLongFunction<E> version,
+                                Function<E, Update> update) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        for (E change : changes) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(id.apply(change)).and("version")
+                    .lt(version.applyAsLong(change))), update.apply(change));
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            return result.getModifiedCount() + result.getUpserts().size();
+        } catch (BulkOperationException e) {
+            boolean onlyAlreadyApplied = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+            if (!onlyAlreadyApplied) {
+                throw e;
+            }
+            return e.getResult().getModifiedCount() + e.getResult().getUpserts().size();
+        }
     }
 
     public Optional<Enterprise> enterprise(String enterpriseId) {
@@ -83,7 +134,7 @@ public class NetworkStore {
      * recertification plan took. Spring Data stores an id that looks like an ObjectId (outlet-service's ids do) as
      * an ObjectId, so the id is read back as text whatever its BSON type.
      */
-    private List<Outlet> outlets(String enterpriseId) {
+    List<Outlet> outlets(String enterpriseId) {
         List<Outlet> outlets = new ArrayList<>();
         for (Document d : mongo.getCollection(mongo.getCollectionName(Outlet.class))
                 .find(new Document("enterpriseId", enterpriseId))) {
@@ -107,12 +158,4 @@ public class NetworkStore {
         return value instanceof Number n ? n.longValue() : 0L;
     }
 
-    private boolean insertIfAbsent(Object document) {
-        try {
-            mongo.insert(document);
-            return true;
-        } catch (DuplicateKeyException alreadyNewerOrSame) {
-            return false;
-        }
-    }
 }

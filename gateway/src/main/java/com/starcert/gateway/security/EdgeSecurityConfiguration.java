@@ -1,9 +1,14 @@
 package com.starcert.gateway.security;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -33,6 +38,26 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
+
+    /**
+     * Remembers verified tokens ({@link VerifiedTokens}): {@code starcert.security.verified-tokens.maximum-size}
+     * (default 10000, 0 switches it off) and {@code starcert.security.verified-tokens.max-age} (default 5 minutes).
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokensPostProcessor(Environment environment) {
+        long size = environment.getProperty("starcert.security.verified-tokens.maximum-size", Long.class, 10_000L);
+        Duration maxAge = environment.getProperty("starcert.security.verified-tokens.max-age", Duration.class,
+                Duration.ofMinutes(5));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens) && size > 0) {
+                    return new VerifiedTokens(decoder, size, maxAge);
+                }
+                return bean;
+            }
+        };
+    }
 
     /** Served by identity-service and open to everyone; identity-service protects them itself. */
     static final String[] IDENTITY_PAGES = {"/oauth2/**", "/login", "/logout", "/.well-known/**"};

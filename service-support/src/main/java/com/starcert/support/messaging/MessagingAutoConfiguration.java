@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -18,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -98,20 +98,25 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics starcertTopics(MessagingProperties properties) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, properties.getPartitions(), properties.getReplicationFactor()));
-            topics.add(new NewTopic(Topics.deadLetter(topic), properties.getPartitions(),
-                    properties.getReplicationFactor()));
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    TopicProvisioning starcertTopics(KafkaAdmin kafkaAdmin, MessagingProperties properties) {
+        return new TopicProvisioning(kafkaAdmin, properties.getPartitions(), properties.getReplicationFactor());
+    }
+
+    /** Tells the relay about every acknowledged write that put events into an outbox (see {@link OutboxWrites}). */
+    @Bean
+    OutboxWrites outboxWrites() {
+        return new OutboxWrites();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer outboxWritesListener(OutboxWrites writes) {
+        return settings -> settings.addCommandListener(writes);
     }
 
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, Clock clock,
-                            MessagingProperties properties) {
+                            MessagingProperties properties, OutboxWrites writes) {
         List<String> collections = new ArrayList<>();
         for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
             if (OutboxAggregate.class.isAssignableFrom(entity.getType())) {
@@ -119,7 +124,9 @@ public class MessagingAutoConfiguration {
             }
         }
         MessagingProperties.Outbox outbox = properties.getOutbox();
-        return new OutboxRelay(mongo, (KafkaTemplate<Object, Object>) kafka, List.copyOf(collections), clock,
-                outbox.getLease(), outbox.getSendTimeout(), outbox.getBatchSize());
+        OutboxRelay relay = new OutboxRelay(mongo, (KafkaTemplate<Object, Object>) kafka, List.copyOf(collections),
+                clock, outbox.getLease(), outbox.getSendTimeout(), outbox.getBatchSize());
+        writes.reportTo(relay::committed);
+        return relay;
     }
 }

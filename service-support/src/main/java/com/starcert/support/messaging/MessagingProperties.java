@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MessagingProperties {
 
     /** Partitions of each topic and its dead-letter topic when StarCert creates them. */
-    private int partitions = 3;
+    private int partitions = 12;
     /** Replication factor of topics StarCert creates (3 on a production cluster). */
     private short replicationFactor = 1;
     /** Delivery attempts of a record whose handler fails before it goes to {@code <topic>.DLT}. */
@@ -19,13 +19,16 @@ public class MessagingProperties {
     private final Outbox outbox = new Outbox();
 
     public static class Outbox {
-        /** How often the relay looks for pending events. */
-        private Duration pollInterval = Duration.ofMillis(250);
-        /** How long one relay instance owns a document while publishing its events. */
-        private Duration lease = Duration.ofSeconds(30);
+        /**
+         * How often the relay's safety-net pass looks for events still waiting (new events are handed to the relay
+         * the moment their write is acknowledged and do not wait for it).
+         */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** How long one relay instance owns a document while publishing its events (renewed while they go out). */
+        private Duration lease = Duration.ofSeconds(10);
         /** How long to wait for the broker's acknowledgement of one event. */
         private Duration sendTimeout = Duration.ofSeconds(15);
-        /** Documents handled per collection and poll. */
+        /** Documents whose events go out in one batch. */
         private int batchSize = 100;
 
         public Duration getPollInterval() { return pollInterval; }

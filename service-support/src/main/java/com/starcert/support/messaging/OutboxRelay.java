@@ -1,20 +1,40 @@
 package com.starcert.support.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,16 +44,34 @@ import org.springframework.scheduling.annotation.Scheduled;
 import com.starcert.contracts.CloudEvent;
 
 /**
- * Publishes what waits in the {@code outbox} field of the configured collections and removes each message once
- * the broker acknowledged it. A document is leased while its messages go out, so several instances can relay
- * side by side; a message sent twice (lease expired, crash before the removal) is harmless because every
- * consumer is idempotent and the CloudEvent id is stable. While Kafka is unreachable messages simply wait.
+ * Publishes what waits in the {@code outbox} field of the configured collections and removes it once the broker
+ * acknowledged it.
+ *
+ * <ul>
+ *   <li><b>At once.</b> {@link OutboxWrites} hands every acknowledged write that put events into an outbox to
+ *       {@link #committed}; a relay thread takes them as they come (and whatever else arrived meanwhile, up to
+ *       {@code batchSize} documents), so an event leaves within milliseconds.</li>
+ *   <li><b>Safety net.</b> {@link #relay()} runs every {@code poll-interval} and finds documents still holding
+ *       events (a crash between the write and the send, a lease that ran out, a write the listener could not
+ *       name): an index look-up on MongoDB.</li>
+ *   <li><b>In batches.</b> All events of a batch are sent without waiting for each acknowledgement (the producer
+ *       is idempotent, so events of one key keep their order), then each document's outbox is cleared of the
+ *       acknowledged events in one update, all documents in one bulk write.</li>
+ *   <li><b>Leased.</b> A document is claimed before its events go out: its lease names this relay
+ *       ({@code outboxLeaseOwner}) and runs until {@code outboxLeaseUntil}, renewed while the batch is in flight.
+ *       Another instance's relay never takes a document whose lease is live, so several instances relay side by
+ *       side; an event sent twice (lease expired, crash before the clearing) is harmless because every consumer
+ *       is idempotent and the CloudEvent id is stable.</li>
+ * </ul>
+ * While Kafka is unreachable events simply wait.
  */
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String OUTBOX = "outbox";
     static final String LEASE = "outboxLeaseUntil";
+    static final String OWNER = "outboxLeaseOwner";
+    private static final DocumentCodec IDS = new DocumentCodec();
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<Object, Object> kafka;
@@ -42,7 +80,14 @@ public class OutboxRelay {
     private final Duration lease;
     private final Duration sendTimeout;
     private final int batchSize;
-    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final String owner = UUID.randomUUID().toString();
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
+    private volatile Thread worker;
+
+    /** A document that may hold events, by collection and {@code _id}. */
+    private record Pending(String collection, Object id) {
+    }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<Object, Object> kafka, List<String> collections,
                        Clock clock, Duration lease, Duration sendTimeout, int batchSize) {
@@ -55,7 +100,21 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(fixedDelayString = "${starcert.messaging.outbox.poll-interval:250ms}")
+    /** This relay's name in the leases it takes. */
+    public String owner() {
+        return owner;
+    }
+
+    /** A write that put events into this document's outbox was acknowledged: relay them now. */
+    public void committed(String collection, BsonValue id) {
+        if (collections.contains(collection)) {
+            committed.add(new Pending(collection, IDS.decode(new BsonDocument("_id", id).asBsonReader(),
+                    DecoderContext.builder().build()).get("_id")));
+        }
+    }
+
+    /** The safety-net pass over every collection. */
+    @Scheduled(fixedDelayString = "${starcert.messaging.outbox.poll-interval:1s}")
     public void relay() {
         for (String collection : collections) {
             try {
@@ -66,39 +125,88 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes pending messages of one collection; returns how many went out. */
+    /** Publishes pending events of one collection, up to {@code batchSize} documents; returns how many went out. */
     public int relay(String collection) {
-        int sent = 0;
-        for (int i = 0; i < batchSize; i++) {
-            Document claimed = claimNext(collection);
-            if (claimed == null) {
-                break;
-            }
-            Object id = claimed.get("_id");
-            List<OutboxMessage> pending = pending(claimed);
-            try {
-                for (OutboxMessage message : pending) {
-                    publish(message);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                            new Update().pull(OUTBOX, new Document("eventId", message.eventId())), collection);
-                    sent++;
-                }
-            } finally {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset(LEASE), collection);
+        ensurePendingIndex(collection);
+        Query pending = Query.query(new Criteria().andOperator(Criteria.where(OUTBOX + ".eventId").exists(true),
+                leaseFree(clock.instant()))).limit(batchSize);
+        pending.fields().include("_id");
+        List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+        return send(collection, ids);
+    }
+
+    /**
+     * Claims these documents, sends all their events, waits for the acknowledgements and clears what was
+     * acknowledged; returns how many events went out.
+     */
+    int send(String collection, List<Object> ids) {
+        Map<Object, List<OutboxMessage>> claimed = new LinkedHashMap<>();
+        for (Object id : ids) {
+            Document document = claim(collection, id);
+            if (document != null) {
+                claimed.put(id, pending(document));
             }
         }
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<Object, List<CompletableFuture<?>>> inFlight = new LinkedHashMap<>();
+        claimed.forEach((id, messages) -> inFlight.put(id, messages.stream().map(this::publish).toList()));
+        Instant deadline = clock.instant().plus(sendTimeout);
+        Instant renewAt = clock.instant().plus(lease.dividedBy(2));
+        BulkOperations clearing = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int sent = 0;
+        for (Map.Entry<Object, List<CompletableFuture<?>>> entry : inFlight.entrySet()) {
+            List<OutboxMessage> messages = claimed.get(entry.getKey());
+            List<String> acknowledged = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (clock.instant().isAfter(renewAt)) {
+                    renew(collection, claimed.keySet());
+                    renewAt = clock.instant().plus(lease.dividedBy(2));
+                }
+                if (!acknowledged(entry.getValue().get(i), messages.get(i), deadline)) {
+                    // the rest of this document waits for the next pass, so its events keep their order
+                    break;
+                }
+                acknowledged.add(messages.get(i).eventId());
+            }
+            sent += acknowledged.size();
+            Update clear = new Update().unset(LEASE).unset(OWNER);
+            if (!acknowledged.isEmpty()) {
+                clear.pull(OUTBOX, sent(acknowledged));
+            }
+            clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey()).and(OWNER).is(owner)), clear);
+            if (!acknowledged.isEmpty()) {
+                // lease lost meanwhile: still take out what went out, leave the other relay's lease alone
+                clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey()).and(OWNER).ne(owner)),
+                        new Update().pull(OUTBOX, sent(acknowledged)));
+            }
+        }
+        clearing.execute();
         return sent;
     }
 
-    private Document claimNext(String collection) {
-        ensurePendingIndex(collection);
-        var now = clock.instant();
-        Query query = Query.query(new Criteria().andOperator(
-                Criteria.where(OUTBOX + ".eventId").exists(true),
-                new Criteria().orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now))));
+    Document claim(String collection, Object id) {
+        Instant now = clock.instant();
+        // _id at the top level, so even a store that ignores secondary indexes answers it by the primary key
+        Query query = Query.query(Criteria.where("_id").is(id).and(OUTBOX + ".eventId").exists(true)
+                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
         query.fields().include(OUTBOX);
-        return mongo.findAndModify(query, new Update().set(LEASE, now.plus(lease)),
+        return mongo.findAndModify(query, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    private static Document sent(List<String> eventIds) {
+        return new Document("eventId", new Document("$in", eventIds));
+    }
+
+    private void renew(String collection, Set<Object> ids) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and(OWNER).is(owner)),
+                new Update().set(LEASE, clock.instant().plus(lease)), collection);
+    }
+
+    private static Criteria leaseFree(Instant now) {
+        return new Criteria().orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now));
     }
 
     /**
@@ -125,19 +233,77 @@ public class OutboxRelay {
                 .toList();
     }
 
-    private void publish(OutboxMessage message) {
+    private CompletableFuture<?> publish(OutboxMessage message) {
         ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
-        record.headers().add(new RecordHeader("content-type",
-                CloudEvent.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private boolean acknowledged(CompletableFuture<?> send, OutboxMessage message, Instant deadline) {
+        try {
+            send.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            log.debug("published {} {} key {}", message.topic(), message.eventId(), message.key());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + message.eventId(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not acknowledge " + message.topic() + " event "
-                    + message.eventId() + ": " + e.getMessage(), e);
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("broker did not acknowledge {} event {}: {}", message.topic(), message.eventId(),
+                    e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            return false;
         }
-        log.debug("published {} {} key {}", message.topic(), message.eventId(), message.key());
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Pending first = committed.take();
+                List<Pending> batch = new ArrayList<>(List.of(first));
+                committed.drainTo(batch, Math.max(0, batchSize - 1));
+                Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+                batch.forEach(p -> byCollection.computeIfAbsent(p.collection(), c -> new LinkedHashSet<>()).add(p.id()));
+                byCollection.forEach((collection, ids) -> {
+                    try {
+                        send(collection, List.copyOf(ids));
+                    } catch (RuntimeException e) {
+                        log.warn("outbox relay for {} paused: {} (the next pass picks it up)", collection,
+                                e.getMessage());
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::work, "outbox-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = worker;
+        worker = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(sendTimeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
     }
 }

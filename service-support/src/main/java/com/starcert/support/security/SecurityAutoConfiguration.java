@@ -1,5 +1,6 @@
 package com.starcert.support.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,6 +86,26 @@ public class SecurityAutoConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(new ClaimAuthorities());
         converter.setPrincipalClaimName("sub");
         return converter;
+    }
+
+    /**
+     * Remembers verified tokens ({@link VerifiedTokens}): {@code starcert.security.verified-tokens.maximum-size}
+     * (default 10000, 0 switches it off) and {@code starcert.security.verified-tokens.max-age} (default 5 minutes).
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokensPostProcessor(Environment environment) {
+        long size = environment.getProperty("starcert.security.verified-tokens.maximum-size", Long.class, 10_000L);
+        Duration maxAge = environment.getProperty("starcert.security.verified-tokens.max-age", Duration.class,
+                Duration.ofMinutes(5));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) && size > 0) {
+                    return new VerifiedTokens(decoder, size, maxAge);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

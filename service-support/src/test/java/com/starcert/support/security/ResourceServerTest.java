@@ -1,5 +1,6 @@
 package com.starcert.support.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -59,6 +60,18 @@ class ResourceServerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder decoder;
+
+    @Test
+    void theServiceRemembersTokensItHasVerified() throws Exception {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        String token = ISSUER.token("u-8").roles("AUDITOR").sign();
+        call(token).andExpect(status().isOk());
+        // the second time is answered from memory and still is the same caller
+        call(token).andExpect(status().isOk()).andExpect(jsonPath("$.subject").value("u-8"));
+    }
 
     @Test
     void aValidTokenReachesTheEndpointAsItsCaller() throws Exception {

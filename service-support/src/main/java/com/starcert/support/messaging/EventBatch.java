@@ -1,0 +1,54 @@
+package com.starcert.support.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+import com.starcert.contracts.CloudEvent;
+import com.starcert.contracts.MalformedEventException;
+
+/**
+ * How a batch listener ({@code @KafkaListener(batch = "true")}) hands a poll's records to one bulk write without
+ * giving up what the record listeners guarantee: the records are decoded in order; everything before the first
+ * record that cannot be decoded is applied in one go; that record then goes to the error handler as the failed one
+ * (it is not retried and goes to {@code <topic>.DLT}), and the records after it are delivered again. When the
+ * write itself fails, the whole batch is retried from its first record, as a record listener would be.
+ */
+public final class EventBatch {
+
+    private EventBatch() {
+    }
+
+    public static <T> void apply(List<ConsumerRecord<String, CloudEvent>> records, Function<CloudEvent, T> decode,
+                                 Consumer<List<T>> write) {
+        List<T> decoded = new ArrayList<>(records.size());
+        RuntimeException malformed = null;
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            try {
+                if (record.value() == null) {
+                    throw new MalformedEventException("not a StarCert CloudEvent (" + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + ")");
+                }
+                decoded.add(decode.apply(record.value()));
+            } catch (MalformedEventException e) {
+                malformed = e;
+                break;
+            }
+        }
+        if (!decoded.isEmpty()) {
+            try {
+                write.accept(decoded);
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("could not apply a batch of " + decoded.size() + " events", e,
+                        0);
+            }
+        }
+        if (malformed != null) {
+            throw new BatchListenerFailedException(malformed.getMessage(), malformed, decoded.size());
+        }
+    }
+}
