@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scope     the certified scope printed (and signed) on every certificate
  * @param signing   the CB's signing key
  * @param lifecycle the lifecycle sweep
+ * @param publicMaxAge how long a public certificate answer may be kept by the gateway, proxies and browsers
+ *                  ({@code Cache-Control: max-age}); at most 10 s, so a suspension or withdrawal shows publicly
+ *                  within that time
  */
 @ConfigurationProperties("starcert.certificate")
 public record CertificateSettings(
@@ -22,7 +25,18 @@ public record CertificateSettings(
         @DefaultValue("StarCert Certification") String bodyName,
         @DefaultValue("商品售后服务 after-sales service of goods (GB/T 27922-2011)") String scope,
         @DefaultValue Signing signing,
-        @DefaultValue Lifecycle lifecycle) {
+        @DefaultValue Lifecycle lifecycle,
+        @DefaultValue("10s") Duration publicMaxAge) {
+
+    /** The longest a public answer may be cached: a suspension or withdrawal must show within it. */
+    public static final Duration PUBLIC_MAX_AGE_LIMIT = Duration.ofSeconds(10);
+
+    public CertificateSettings {
+        if (publicMaxAge != null && (publicMaxAge.isNegative() || publicMaxAge.compareTo(PUBLIC_MAX_AGE_LIMIT) > 0)) {
+            throw new IllegalArgumentException("starcert.certificate.public-max-age must be between 0s and 10s "
+                    + "(a suspension or withdrawal must show publicly within it), not " + publicMaxAge);
+        }
+    }
 
     /**
      * @param keyFile a file holding the CB's EC P-256 private key as a JWK (JSON) or PEM; when unset the service

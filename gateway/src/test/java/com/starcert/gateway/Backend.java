@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in service: answers every request with its own name and records what reached it. A path containing
  * {@code /slow} is answered only after five seconds (longer than the tests' gateway timeout), one containing
- * {@code /pause} after one second.
+ * {@code /pause} after one second; one containing {@code /cacheable} carries an {@code ETag} and a public max-age.
  */
 final class Backend {
 
@@ -59,7 +59,15 @@ final class Backend {
                 }
             }
             byte[] answer = name.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Set-Cookie", name + "-session=s1; Path=/; HttpOnly");
+            if (path.contains("/cacheable")) {
+                // like certificate-service's public answers
+                exchange.getResponseHeaders().add("ETag", "\"" + name + "-" + path.hashCode() + "\"");
+                exchange.getResponseHeaders().add("Cache-Control", "max-age=10, public");
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            }
+            if (!path.contains("/cacheable")) {
+                exchange.getResponseHeaders().add("Set-Cookie", name + "-session=s1; Path=/; HttpOnly");
+            }
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

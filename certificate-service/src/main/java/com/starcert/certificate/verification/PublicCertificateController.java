@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +51,18 @@ class PublicCertificateController {
 
     @GetMapping("/certificates/{number}")
     @PermitAll
-    PublicCertificate byNumber(@PathVariable String number) {
-        return find(number).map(c -> PublicCertificate.of(c, settings.scope()))
+    ResponseEntity<PublicCertificate> byNumber(@PathVariable String number) {
+        PublicCertificate found = find(number).map(c -> PublicCertificate.of(c, settings.scope()))
                 .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
+        return ResponseEntity.ok().cacheControl(publicAnswer()).body(found);
+    }
+
+    /**
+     * Kept at most {@code starcert.certificate.public-max-age} by anyone (the gateway's cache, proxies, browsers);
+     * the {@code ETag} and the 304 answer to {@code If-None-Match} come from {@link PublicAnswers}.
+     */
+    private CacheControl publicAnswer() {
+        return CacheControl.maxAge(settings.publicMaxAge()).cachePublic();
     }
 
     @GetMapping("/certificates")
@@ -76,7 +86,7 @@ class PublicCertificateController {
         }
         List<PublicCertificate> found = certificates.search(byUscc, byName, page, size).stream()
                 .map(c -> PublicCertificate.of(c, settings.scope())).toList();
-        return ResponseEntity.ok()
+        return ResponseEntity.ok().cacheControl(publicAnswer())
                 .header("X-Total-Count", Long.toString(certificates.count(byUscc, byName)))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Total-Count")
                 .body(found);

@@ -90,6 +90,36 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void public_answers_carry_an_etag_and_a_short_max_age_and_a_conditional_get_is_304_until_the_status_changes()
+            throws Exception {
+        String uscc = uniqueUscc();
+        String number = issue("闽缓存售后服务有限公司" + uscc.substring(10), uscc);
+
+        String etag = mvc.perform(get("/api/public/certificates/{number}", number))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "max-age=10, public"))
+                .andExpect(header().exists("ETag"))
+                .andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get("/api/public/certificates/{number}", number).header("If-None-Match", etag))
+                .andExpect(status().isNotModified())
+                .andExpect(content().string(""));
+        mvc.perform(get("/api/public/certificates").param("uscc", uscc))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "max-age=10, public"))
+                .andExpect(header().exists("ETag"));
+
+        mvc.perform(post("/api/certificates/{number}/suspend", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"holder asked\"}"))
+                .andExpect(status().isOk());
+        String changed = mvc.perform(get("/api/public/certificates/{number}", number).header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(changed).isNotEqualTo(etag);
+    }
+
+    @Test
     void search_by_uscc_or_name_is_paged_and_needs_a_criterion() throws Exception {
         String uscc = uniqueUscc();
         String name = "检索测试" + uscc.substring(10) + "有限公司";

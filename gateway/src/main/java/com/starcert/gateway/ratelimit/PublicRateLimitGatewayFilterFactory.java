@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,19 @@ class PublicRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<O
         this.addresses = addresses;
     }
 
+    /**
+     * Before the public answer cache ({@code LocalResponseCache}, -4) and the conditional GET (-5): an answer from
+     * the cache counts against the bucket like any other.
+     */
+    static final int ORDER = -10;
+
     @Override
     public GatewayFilter apply(Object config) {
-        return (exchange, chain) -> caller(exchange).flatMap(caller -> {
+        return new OrderedGatewayFilter(this::limit, ORDER);
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+        return caller(exchange).flatMap(caller -> {
             String address = addresses.client(exchange.getRequest()).map(ClientAddresses::key).orElse("unknown");
             PublicRateLimiter.Tier tier = limiter.tier(address, caller.subject(), caller.scopes());
             PublicRateLimiter.Decision decision = limiter.tryAcquire(tier);
