@@ -50,6 +50,14 @@ final class Backend {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/actuator/health")) {
+                // the gateway's load balancer asking whether this instance is up
+                byte[] up = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, up.length);
+                exchange.getResponseBody().write(up);
+                exchange.close();
+                return;
+            }
             seen.add(new Seen(exchange.getRequestMethod(), path, headers, body));
             if (path.contains("/slow") || path.contains("/pause")) {
                 try {
@@ -73,6 +81,11 @@ final class Backend {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Stops answering at all, as a crashed instance would. */
+    void stop() {
+        server.stop(0);
     }
 
     String uri() {

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>{@code run}: embedded Kafka and Mongo wire server on fixed ports with data under {@code STARCERT_DATA_DIR},
  *   identity-service, the four services and the gateway; the first accounts in {@code credentials.json} there;
- *   prints their URLs and stops everything on Ctrl-C.</li>
+ *   prints their URLs and stops everything on Ctrl-C. {@code run --scale audit-service=2,…} starts more instances
+ *   of services on further ports (default port + 100 each), balanced over by the gateway.</li>
  *   <li>{@code demo}: against a running suite ({@code STARCERT_URL}, default http://localhost:8080), takes a sample
  *   enterprise from registration to a certificate with the tokens of the roles that do each step.</li>
  *   <li>{@code token <client-id>}: prints an access token of that client from {@code credentials.json}.</li>
@@ -23,7 +24,7 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
-            case "run" -> run();
+            case "run" -> run(scale(args));
             case "demo" -> System.exit(new Demo(new SuiteClient(
                     System.getenv().getOrDefault("STARCERT_URL", "http://localhost:8080")),
                     Credentials.read(dataDir().resolve(Credentials.FILE)), System.out).run() ? 0 : 1);
@@ -57,7 +58,37 @@ public final class Launcher {
                 .toAbsolutePath();
     }
 
-    private static void run() throws InterruptedException {
+    /**
+     * {@code run --scale audit-service=2,scoring-service=2}: how many instances of which services (default one
+     * each). Exits with a usage message on anything else.
+     */
+    static Map<String, Integer> scale(String[] args) {
+        Map<String, Integer> scale = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String spec;
+            if (args[i].equals("--scale") && i + 1 < args.length) {
+                spec = args[++i];
+            } else if (args[i].startsWith("--scale=")) {
+                spec = args[i].substring("--scale=".length());
+            } else {
+                System.err.println("usage: run [--scale <service>=<instances>,…]   (not understood: " + args[i] + ")");
+                System.exit(2);
+                return scale;
+            }
+            for (String part : spec.split(",")) {
+                String[] kv = part.trim().split("=");
+                try {
+                    scale.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+                } catch (RuntimeException e) {
+                    System.err.println("--scale wants <service>=<instances>, e.g. audit-service=2; not: " + part);
+                    System.exit(2);
+                }
+            }
+        }
+        return scale;
+    }
+
+    private static void run(Map<String, Integer> scale) throws InterruptedException {
         Path root = root();
         Path data = dataDir();
         Map<Integer, Integer> fixed = Map.of(
@@ -71,7 +102,13 @@ public final class Launcher {
                 envPort("KAFKA_PORT", 9092), envPort("KAFKA_CONTROLLER_PORT", 9093), envPort("MONGO_PORT", 27017));
         LocalSuite suite;
         try {
-            suite = LocalSuite.start(root, infra, true, data.resolve("logs"), data, fixed::get, Map.of());
+            // a further instance asks for its application's default port + 100·k: it gets the configured one + 100·k
+            java.util.function.IntUnaryOperator portFor = port -> {
+                int base = fixed.keySet().stream().filter(d -> port >= d && (port - d) % 100 == 0 && port - d < 1000)
+                        .max(Integer::compare).orElseThrow();
+                return fixed.get(base) + (port - base);
+            };
+            suite = LocalSuite.start(root, infra, true, data.resolve("logs"), data, portFor, Map.of(), scale);
         } catch (RuntimeException e) {
             System.err.println("StarCert did not start: " + e.getMessage());
             System.exit(1);
@@ -86,7 +123,7 @@ public final class Launcher {
         System.out.println();
         System.out.println("StarCert is running (" + infra.description() + ")");
         for (LocalSuite.App app : LocalSuite.APPS) {
-            System.out.printf("  %-20s %s%n", app.module(), suite.url(app.module()));
+            System.out.printf("  %-20s %s%n", app.module(), String.join("  ", suite.urls(app.module())));
         }
         System.out.println("  logs                 " + data.resolve("logs"));
         System.out.println("  credentials          " + data.resolve(Credentials.FILE)

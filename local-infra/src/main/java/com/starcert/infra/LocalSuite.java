@@ -37,6 +37,16 @@ public final class LocalSuite implements AutoCloseable {
         boolean identity() {
             return module.equals("identity-service");
         }
+
+        /** The four services run as several instances; the gateway and identity-service as one here. */
+        boolean scalable() {
+            return !gateway() && !identity();
+        }
+
+        String whyNotScalable() {
+            return gateway() ? "it is the one entry the launcher prints"
+                    : "its sign-in sessions live in one instance's memory";
+        }
     }
 
     /** identity-service first: the others fetch its signing keys. */
@@ -50,8 +60,9 @@ public final class LocalSuite implements AutoCloseable {
 
     private final Infrastructure infra;
     private final boolean ownsInfra;
-    private final Map<App, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    /** Each application's instances: their ports, the first at the application's own port. */
+    private final Map<App, List<Integer>> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logDir;
     private Credentials credentials;
 
@@ -71,11 +82,37 @@ public final class LocalSuite implements AutoCloseable {
      */
     public static LocalSuite start(Path repositoryRoot, Infrastructure infra, boolean ownsInfra, Path logDir,
                                    Path dataDir, IntUnaryOperator portFor, Map<String, String> extraEnv) {
+        return start(repositoryRoot, infra, ownsInfra, logDir, dataDir, portFor, extraEnv, Map.of());
+    }
+
+    /**
+     * As above, with more than one instance of some services ({@code audit-service → 2}); instance {@code k}
+     * (from 2) asks {@code portFor} for the port {@code default + 100·(k-1)} (8182 for a second audit-service).
+     * The gateway balances over every instance; instances of a service share its database and consumer group.
+     */
+    public static LocalSuite start(Path repositoryRoot, Infrastructure infra, boolean ownsInfra, Path logDir,
+                                   Path dataDir, IntUnaryOperator portFor, Map<String, String> extraEnv,
+                                   Map<String, Integer> scale) {
         LocalSuite suite = new LocalSuite(infra, ownsInfra, logDir);
         try {
             Files.createDirectories(logDir);
+            for (String module : scale.keySet()) {
+                App app = APPS.stream().filter(a -> a.module().equals(module)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no application " + module + " to scale"));
+                if (!app.scalable()) {
+                    throw new IllegalArgumentException(module + " runs as one instance (" + app.whyNotScalable()
+                            + ")");
+                }
+                if (scale.get(module) < 1 || scale.get(module) > 9) {
+                    throw new IllegalArgumentException(module + ": between 1 and 9 instances, not " + scale.get(module));
+                }
+            }
             for (App app : APPS) {
-                suite.ports.put(app, portFor.applyAsInt(app.defaultPort()));
+                List<Integer> instancePorts = new ArrayList<>();
+                for (int k = 0; k < scale.getOrDefault(app.module(), 1); k++) {
+                    instancePorts.add(portFor.applyAsInt(app.defaultPort() + 100 * k));
+                }
+                suite.ports.put(app, instancePorts);
             }
             Credentials.Ensured ensured = Credentials.ensure(dataDir, suite.gatewayUrl() + "/oauth2/token");
             suite.credentials = ensured.credentials();
@@ -85,10 +122,14 @@ public final class LocalSuite implements AutoCloseable {
             env.put("STARCERT_IDENTITY_SEED_ROTATE", String.valueOf(ensured.fresh()));
             env.putAll(extraEnv);
             for (App app : APPS) {
-                suite.launch(repositoryRoot, app, env);
+                for (int k = 0; k < suite.ports.get(app).size(); k++) {
+                    suite.launch(repositoryRoot, app, k, env);
+                }
             }
             for (App app : APPS) {
-                suite.awaitHealthy(app, Duration.ofMinutes(4));
+                for (int k = 0; k < suite.ports.get(app).size(); k++) {
+                    suite.awaitHealthy(app, k, Duration.ofMinutes(4));
+                }
             }
             return suite;
         } catch (IOException e) {
@@ -100,10 +141,30 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** The first instance of an application. */
     public String url(String module) {
+        return urls(module).get(0);
+    }
+
+    /** Every instance of an application. */
+    public List<String> urls(String module) {
         return APPS.stream().filter(a -> a.module().equals(module)).findFirst()
-                .map(a -> "http://localhost:" + ports.get(a))
+                .map(a -> ports.get(a).stream().map(port -> "http://localhost:" + port).toList())
                 .orElseThrow(() -> new IllegalArgumentException("no application " + module));
+    }
+
+    /** Kills one instance at once, without a shutdown (SIGKILL), as a crash would; {@code instance} counts from 1. */
+    public void kill(String module, int instance) {
+        Process process = processes.get(instanceName(module, instance - 1));
+        if (process == null) {
+            throw new IllegalArgumentException("no instance " + instance + " of " + module);
+        }
+        process.destroyForcibly();
+        log.info("killed {} instance {}", module, instance);
+    }
+
+    private static String instanceName(String module, int index) {
+        return index == 0 ? module : module + "-" + (index + 1);
     }
 
     public String gatewayUrl() {
@@ -128,7 +189,7 @@ public final class LocalSuite implements AutoCloseable {
         return app.gateway() ? "-Xmx384m -XX:+UseSerialGC" : "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     }
 
-    private void launch(Path root, App app, Map<String, String> appEnv) {
+    private void launch(Path root, App app, int index, Map<String, String> appEnv) {
         Path jar = root.resolve(app.module()).resolve("target").resolve(app.module() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + " — build first with ./mvnw -DskipTests package");
@@ -145,17 +206,19 @@ public final class LocalSuite implements AutoCloseable {
         command.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.put("SERVER_PORT", String.valueOf(ports.get(app)));
+        int port = ports.get(app).get(index);
+        env.put("SERVER_PORT", String.valueOf(port));
         // tokens name the gateway (the public entry) as their issuer; keys are fetched from identity-service directly
         env.put("STARCERT_SECURITY_ISSUER", gatewayUrl());
         env.put("STARCERT_SECURITY_JWKSETURI", url("identity-service") + "/oauth2/jwks");
         env.put("STARCERT_IDENTITY_ISSUER", gatewayUrl());
         if (app.gateway()) {
             env.put("STARCERT_GATEWAY_IDENTITYURI", url("identity-service"));
-            env.put("STARCERT_GATEWAY_OUTLETURI", url("outlet-service"));
-            env.put("STARCERT_GATEWAY_AUDITURI", url("audit-service"));
-            env.put("STARCERT_GATEWAY_SCORINGURI", url("scoring-service"));
-            env.put("STARCERT_GATEWAY_CERTIFICATEURI", url("certificate-service"));
+            // every instance, comma-separated: the gateway balances over them
+            env.put("STARCERT_GATEWAY_OUTLETURI", String.join(",", urls("outlet-service")));
+            env.put("STARCERT_GATEWAY_AUDITURI", String.join(",", urls("audit-service")));
+            env.put("STARCERT_GATEWAY_SCORINGURI", String.join(",", urls("scoring-service")));
+            env.put("STARCERT_GATEWAY_CERTIFICATEURI", String.join(",", urls("certificate-service")));
         } else if (app.identity()) {
             env.put("SPRING_MONGODB_URI", infra.mongoUri(app.database()));
         } else {
@@ -164,49 +227,52 @@ public final class LocalSuite implements AutoCloseable {
             env.putAll(infra.serviceEnvironment());
         }
         env.putAll(appEnv);
-        Path logFile = logDir.resolve(app.module() + ".log");
+        String name = instanceName(app.module(), index);
+        Path logFile = logDir.resolve(name + ".log");
         pb.redirectErrorStream(true);
         pb.redirectOutput(logFile.toFile());
         try {
-            processes.add(pb.start());
+            processes.put(name, pb.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + app.module(), e);
+            throw new UncheckedIOException("could not start " + name, e);
         }
-        log.info("starting {} on port {} (log: {})", app.module(), ports.get(app), logFile);
+        log.info("starting {} on port {} (log: {})", name, port, logFile);
     }
 
-    private void awaitHealthy(App app, Duration timeout) {
+    private void awaitHealthy(App app, int index, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create(url(app.module()) + "/actuator/health");
-        Process process = processes.get(APPS.indexOf(app));
+        String name = instanceName(app.module(), index);
+        String url = urls(app.module()).get(index);
+        URI health = URI.create(url + "/actuator/health");
+        Process process = processes.get(name);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(app.module() + " exited with code " + process.exitValue()
-                        + "; see " + logDir.resolve(app.module() + ".log"));
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + "; see " + logDir.resolve(name + ".log"));
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health)
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    log.info("{} is UP at {}", app.module(), url(app.module()));
+                    log.info("{} is UP at {}", name, url);
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + app.module(), e);
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
             sleep(500);
         }
-        throw new IllegalStateException(app.module() + " did not become healthy within " + timeout
-                + "; see " + logDir.resolve(app.module() + ".log"));
+        throw new IllegalStateException(name + " did not become healthy within " + timeout
+                + "; see " + logDir.resolve(name + ".log"));
     }
 
     @Override
     public void close() {
-        List<Process> reversed = new ArrayList<>(processes);
+        List<Process> reversed = new ArrayList<>(processes.values());
         java.util.Collections.reverse(reversed);
         for (Process p : reversed) {
             p.destroy();
