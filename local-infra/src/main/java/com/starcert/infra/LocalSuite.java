@@ -153,6 +153,17 @@ public final class LocalSuite implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no application " + module));
     }
 
+    /** The process id of every running instance, by instance name ({@code audit-service}, {@code audit-service-2}). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((name, process) -> {
+            if (process.isAlive()) {
+                pids.put(name, process.pid());
+            }
+        });
+        return pids;
+    }
+
     /** Kills one instance at once, without a shutdown (SIGKILL), as a crash would; {@code instance} counts from 1. */
     public void kill(String module, int instance) {
         Process process = processes.get(instanceName(module, instance - 1));

@@ -1,0 +1,420 @@
+package com.starcert.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.utils.Utils;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.starcert.infra.EmbeddedInfrastructure;
+import com.starcert.infra.FreePorts;
+import com.starcert.infra.Infrastructure;
+import com.starcert.infra.LocalSuite;
+import com.starcert.infra.SuiteClient;
+import com.starcert.infra.Tokens;
+
+/**
+ * {@code ./starcert bench}: starts the suite on embedded infrastructure (fresh data, free ports, the public rate
+ * limit raised for the run), measures what issue 8's table asks for, prints one table and writes it as JSON to
+ * {@code ./data/bench/}. {@code --only P1a,P2a} runs some of them.
+ */
+public final class Bench {
+
+    /** One line of the table. {@code met} is null where there is no single target to compare with. */
+    record Row(String id, String what, String target, String figure, Boolean met) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private LocalSuite suite;
+    private Infrastructure infra;
+    private SuiteClient admin;
+    private Fixtures fixtures;
+    private String number;
+    private String adminToken;
+
+    public static void main(String[] args) throws Exception {
+        Set<String> only = new LinkedHashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--only") && i + 1 < args.length) {
+                only.addAll(Arrays.asList(args[++i].split(",")));
+            }
+        }
+        System.exit(new Bench().run(only) ? 0 : 1);
+    }
+
+    private boolean run(Set<String> only) throws Exception {
+        Path root = Path.of(System.getProperty("starcert.root", ".")).toAbsolutePath().normalize();
+        String stamp = OffsetDateTime.now(ZoneOffset.UTC).toString().replace(':', '-').substring(0, 19);
+        Path out = Path.of(System.getenv().getOrDefault("STARCERT_DATA_DIR", root.resolve("data").toString()))
+                .resolve("bench");
+        Path work = out.resolve("run-" + stamp);
+        long started = System.nanoTime();
+        infra = EmbeddedInfrastructure.forTests();
+        try {
+            suite = LocalSuite.start(root, infra, true, work.resolve("logs"), work, p -> FreePorts.next(), Map.of(
+                    "STARCERT_GATEWAY_PUBLICRATELIMIT_REQUESTSPERSECOND", "1000000",
+                    "STARCERT_GATEWAY_PUBLICRATELIMIT_BURST", "1000000"));
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            Tokens adminTokens = Tokens.forClient(suite.credentials(), "starcert-admin");
+            admin = new SuiteClient(suite.gatewayUrl()).as(adminTokens);
+            fixtures = new Fixtures(admin, new SuiteClient(suite.gatewayUrl())
+                    .as(Tokens.forClient(suite.credentials(), "starcert-auditor")));
+            adminToken = adminTokens.get();
+            if (wanted(only, "P1a") || wanted(only, "P1b")) {
+                Fixtures.ReadyAudit audit = fixtures.readyAudit(0);
+                new SuiteClient(suite.gatewayUrl()).as(Tokens.forClient(suite.credentials(), "starcert-auditor"))
+                        .post("/api/audits/" + audit.auditId() + "/submit", Map.of()).expect(202);
+                admin.await("/api/audits/" + audit.auditId(), r -> "DECIDED".equals(r.text("status")),
+                        Duration.ofSeconds(90));
+                number = admin.get("/api/certificates?enterpriseId=" + audit.enterpriseId()).expect(200).body().get(0)
+                        .path("number").asString();
+            }
+            if (wanted(only, "P1a")) {
+                p1a();
+            }
+            if (wanted(only, "P1b")) {
+                p1b();
+            }
+            if (wanted(only, "P2a")) {
+                p2a();
+            }
+            if (wanted(only, "P2b")) {
+                p2b();
+            }
+            if (wanted(only, "P3a")) {
+                p3a();
+            }
+            if (wanted(only, "P4")) {
+                p4(startSeconds);
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            } else {
+                infra.close();
+            }
+        }
+        print();
+        write(out, stamp);
+        return true;
+    }
+
+    private static boolean wanted(Set<String> only, String id) {
+        return only.isEmpty() || only.contains(id);
+    }
+
+    // ---- P1: reads through the gateway against the same reads straight at the service ----
+
+    private void p1a() {
+        String path = "/api/public/certificates/" + number;
+        HttpRequest viaGateway = get(suite.gatewayUrl() + path, null);
+        HttpRequest direct = get(suite.url("certificate-service") + path, null);
+        Load.run(() -> viaGateway, 64, 3_000);
+        Load.run(() -> direct, 64, 3_000);
+        Load.Result gateway = Load.run(() -> viaGateway, 64, 12_000);
+        Load.Result service = Load.run(() -> direct, 64, 12_000);
+        double ratio = gateway.throughput() / service.throughput();
+        rows.add(new Row("P1a", "public certificate, gateway vs service directly, 64 clients (rate limit raised)",
+                "≥ 1.0× direct, only 2xx, p99 ≤ 20 ms",
+                String.format("%.2f× — gateway %s; direct %s", ratio, gateway.describe(), service.describe()),
+                ratio >= 1.0 && gateway.not2xx() == 0 && gateway.p99() <= 20));
+    }
+
+    private void p1b() {
+        String path = "/api/certificates/" + number;
+        HttpRequest viaGateway = get(suite.gatewayUrl() + path, adminToken);
+        HttpRequest direct = get(suite.url("certificate-service") + path, adminToken);
+        Load.run(() -> viaGateway, 32, 2_000);
+        Load.run(() -> direct, 32, 2_000);
+        Load.Result gateway = Load.run(() -> viaGateway, 32, 8_000);
+        Load.Result service = Load.run(() -> direct, 32, 8_000);
+        double ratio = gateway.throughput() / service.throughput();
+        rows.add(new Row("P1b", "GET /api/certificates/{number} with a token, gateway vs direct, 32 clients",
+                "≥ 0.6× direct, p99 ≤ 2× direct",
+                String.format("%.2f× — gateway %s; direct %s", ratio, gateway.describe(), service.describe()),
+                ratio >= 0.6 && gateway.p99() <= 2 * service.p99() && gateway.not2xx() == 0));
+    }
+
+    // ---- P2: the event pipeline, submit → decision ----
+
+    private void p2a() {
+        List<Fixtures.ReadyAudit> audits = fixtures.readyAudits(1_000, 8);
+        Set<String> ids = audits.stream().map(Fixtures.ReadyAudit::auditId).collect(Collectors.toSet());
+        SuiteClient auditor = auditorClient();
+        try (Decisions decisions = new Decisions(infra.kafkaBootstrapServers())) {
+            Map<String, Long> submitted = new java.util.concurrent.ConcurrentHashMap<>();
+            long first = System.nanoTime();
+            var threads = Executors.newFixedThreadPool(32);
+            for (Fixtures.ReadyAudit audit : audits) {
+                threads.execute(() -> {
+                    submitted.put(audit.auditId(), System.nanoTime());
+                    auditor.post("/api/audits/" + audit.auditId() + "/submit", Map.of()).expect(202);
+                });
+            }
+            threads.shutdown();
+            awaitTermination(threads);
+            double submitSeconds = (System.nanoTime() - first) / 1e9;
+            decisions.awaitAll(ids, Duration.ofMinutes(3));
+            long last = ids.stream().map(decisions::decidedAt).filter(java.util.Objects::nonNull)
+                    .mapToLong(Long::longValue).max().orElse(first);
+            double lastAfter = (last - first) / 1e9;
+            long[] latencies = latencies(ids, submitted, decisions);
+            int lost = ids.size() - decisions.decided(ids);
+            int twice = decisions.decidedTwice(ids);
+            rows.add(new Row("P2a", "1,000 initial audits submitted at once (32 clients)",
+                    "last decision ≤ 20 s after the first submission; 0 lost, 0 duplicated",
+                    String.format("last decision %.1f s after the first submission (submitting took %.1f s); "
+                                    + "submit → decision p50 %.1f s, p99 %.1f s; lost %d, decided twice %d",
+                            lastAfter, submitSeconds, Load.percentile(latencies, 0.5) / 1e3,
+                            Load.percentile(latencies, 0.99) / 1e3, lost, twice),
+                    lastAfter <= 20 && lost == 0 && twice == 0));
+        }
+    }
+
+    private void p2b() {
+        List<Fixtures.ReadyAudit> audits = fixtures.readyAudits(600, 8);
+        Set<String> ids = audits.stream().map(Fixtures.ReadyAudit::auditId).collect(Collectors.toSet());
+        SuiteClient auditor = auditorClient();
+        try (Decisions decisions = new Decisions(infra.kafkaBootstrapServers())) {
+            Map<String, Long> submitted = new java.util.concurrent.ConcurrentHashMap<>();
+            ScheduledExecutorService pace = Executors.newScheduledThreadPool(4);
+            for (int i = 0; i < audits.size(); i++) {
+                Fixtures.ReadyAudit audit = audits.get(i);
+                pace.schedule(() -> {
+                    submitted.put(audit.auditId(), System.nanoTime());
+                    auditor.post("/api/audits/" + audit.auditId() + "/submit", Map.of()).expect(202);
+                }, i * 100L, TimeUnit.MILLISECONDS);
+            }
+            pace.shutdown();
+            awaitTermination(pace);
+            decisions.awaitAll(ids, Duration.ofMinutes(2));
+            long[] latencies = latencies(ids, submitted, decisions);
+            double p99 = Load.percentile(latencies, 0.99);
+            int lost = ids.size() - decisions.decided(ids);
+            rows.add(new Row("P2b", "10 audits per second for 60 s", "submit → decision p99 ≤ 250 ms",
+                    String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms; lost %d", Load.percentile(latencies, 0.5),
+                            p99, latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6, lost),
+                    p99 <= 250 && lost == 0));
+        }
+    }
+
+    /** Submit (before the request) → first decision event, sorted, in nanoseconds. */
+    private static long[] latencies(Set<String> ids, Map<String, Long> submitted, Decisions decisions) {
+        return ids.stream().filter(id -> decisions.decidedAt(id) != null && submitted.containsKey(id))
+                .mapToLong(id -> decisions.decidedAt(id) - submitted.get(id)).sorted().toArray();
+    }
+
+    // ---- P3: a big import beside other enterprises ----
+
+    private void p3a() throws Exception {
+        String big = fixtures.enterprise("大网络服务有限公司");
+        int partitions = 12;
+        int bigPartition = partition(big, partitions);
+        // another enterprise whose events share the import's partition, and one on another partition
+        String samePartition = null;
+        String otherPartition = null;
+        for (int i = 0; i < 200 && (samePartition == null || otherPartition == null); i++) {
+            String candidate = fixtures.enterprise("邻居服务有限公司 " + i);
+            if (partition(candidate, partitions) == bigPartition) {
+                samePartition = samePartition == null ? candidate : samePartition;
+            } else if (otherPartition == null) {
+                otherPartition = candidate;
+            }
+        }
+        StringBuilder csv = new StringBuilder("name,kind,regionCode,addressLine,contactName,contactPhone,daysPerWeek,"
+                + "hoursPerDay,responseHours,onSiteHours,resolutionHours\n");
+        String[] regions = {"110105", "310115", "440106", "510107", "330106", "420106", "320102", "370102"};
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("网点 ").append(i).append(",BRANCH,").append(regions[i % regions.length]).append(",服务路 ")
+                    .append(i).append(" 号,经理 ").append(i % 100).append(",1391234").append(String.format("%04d", i))
+                    .append(",7,10,2,4,24\n");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+                        + "/api/enterprises/" + big + "/outlets/imports"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            rows.add(new Row("P3a", "import 10,000 outlets", "—", "import refused: " + accepted.statusCode() + " "
+                    + accepted.body(), false));
+            return;
+        }
+        // the neighbours register six outlets each right after the import was accepted
+        double neighbourSame = neighbour(samePartition);
+        double neighbourOther = neighbour(otherPartition);
+        String importPath = URI.create(accepted.headers().firstValue("Location").orElse("")).getPath();
+        admin.await(importPath.isEmpty() ? "/api/enterprises/" + big + "/outlets/imports" : importPath,
+                r -> "COMPLETED".equals(r.text("status")), Duration.ofMinutes(5));
+        double inOutletService = (System.nanoTime() - start) / 1e9;
+        fixtures.awaitScope(big, 10_000, Duration.ofMinutes(10));
+        double inAuditScope = (System.nanoTime() - start) / 1e9;
+        rows.add(new Row("P3a", "import 10,000 outlets; meanwhile two other enterprises register 6 outlets each",
+                "outlet-service ≤ 10 s, audit scope ≤ 20 s; the others' outlets in ≤ 2 s, also on the import's partition",
+                String.format("outlet-service %.1f s, audit scope %.1f s; neighbour on the import's partition %.1f s, "
+                        + "on another %.1f s", inOutletService, inAuditScope, neighbourSame, neighbourOther),
+                inOutletService <= 10 && inAuditScope <= 20 && neighbourSame <= 2 && neighbourOther <= 2));
+    }
+
+    /** Seconds from registering six outlets to audit-service's scope showing them. */
+    private double neighbour(String enterpriseId) {
+        if (enterpriseId == null) {
+            return Double.NaN;
+        }
+        for (int i = 1; i <= 6; i++) {
+            fixtures.outlet(enterpriseId, i);
+        }
+        long registered = System.nanoTime();
+        fixtures.awaitScope(enterpriseId, 6, Duration.ofMinutes(10));
+        return (System.nanoTime() - registered) / 1e9;
+    }
+
+    /** The partition Kafka's default partitioner gives a key. */
+    static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    // ---- P4: memory and start-up ----
+
+    private void p4(double startSeconds) {
+        StringBuilder figure = new StringBuilder();
+        boolean met = startSeconds <= 60;
+        for (Map.Entry<String, Long> app : suite.pids().entrySet()) {
+            long heap = heapAfterFullGc(app.getValue());
+            long rss = residentKiB(app.getValue());
+            met &= heap >= 0 && heap <= 256L * 1024 * 1024;
+            figure.append(String.format("%s heap %s, RSS %d MiB; ", app.getKey(),
+                    heap < 0 ? "?" : (heap / (1024 * 1024)) + " MiB", rss / 1024));
+        }
+        figure.append(String.format("start-up %.0f s (infrastructure and all applications healthy)", startSeconds));
+        rows.add(new Row("P4", "heap after a full GC and resident memory per application (after the other runs); "
+                + "time to all healthy", "≤ 256 MiB heap each; ≤ 60 s", figure.toString(), met));
+    }
+
+    /** {@code jcmd <pid> GC.run}, then the used heap from {@code GC.heap_info}; -1 when jcmd is not there. */
+    private static long heapAfterFullGc(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            exec(jcmd.toString(), String.valueOf(pid), "GC.run");
+            String info = exec(jcmd.toString(), String.valueOf(pid), "GC.heap_info");
+            long usedKiB = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+            while (m.find()) {
+                usedKiB += Long.parseLong(m.group(1));
+            }
+            // "Metaspace used" is not heap
+            java.util.regex.Matcher meta = java.util.regex.Pattern.compile("Metaspace\\s+used (\\d+)K").matcher(info);
+            while (meta.find()) {
+                usedKiB -= Long.parseLong(meta.group(1));
+            }
+            java.util.regex.Matcher klass = java.util.regex.Pattern.compile("class space\\s+used (\\d+)K").matcher(info);
+            while (klass.find()) {
+                usedKiB -= Long.parseLong(klass.group(1));
+            }
+            return usedKiB * 1024;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long residentKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static String exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
+    // ---- output ----
+
+    private void print() {
+        System.out.println();
+        System.out.println("StarCert benchmarks — " + LocalDate.now(ZoneOffset.UTC) + ", " + machine());
+        for (Row row : rows) {
+            System.out.printf("%-4s %-6s %s%n     target: %s%n     figure: %s%n", row.id(),
+                    row.met() == null ? "" : row.met() ? "met" : "MISSED", row.what(), row.target(), row.figure());
+        }
+    }
+
+    private void write(Path out, String stamp) throws IOException {
+        Files.createDirectories(out);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        report.put("machine", machine());
+        report.put("rows", rows);
+        String json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        Files.writeString(out.resolve("bench-" + stamp + ".json"), json);
+        Files.writeString(out.resolve("latest.json"), json);
+        System.out.println("written to " + out.resolve("bench-" + stamp + ".json"));
+    }
+
+    static String machine() {
+        long memKiB = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memKiB = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + (memKiB < 0 ? "?" : (memKiB / 1024 / 1024) + " GiB") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+    }
+
+    private SuiteClient auditorClient() {
+        return new SuiteClient(suite.gatewayUrl()).as(Tokens.forClient(suite.credentials(), "starcert-auditor"));
+    }
+
+    private static HttpRequest get(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    private static void awaitTermination(java.util.concurrent.ExecutorService threads) {
+        try {
+            threads.awaitTermination(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
