@@ -71,6 +71,13 @@ public final class Bench {
         Path work = out.resolve("run-" + stamp);
         long started = System.nanoTime();
         infra = EmbeddedInfrastructure.forTests();
+        // Ctrl-C stops the applications too
+        Thread stop = new Thread(() -> {
+            if (suite != null) {
+                suite.close();
+            }
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         try {
             suite = LocalSuite.start(root, infra, true, work.resolve("logs"), work, p -> FreePorts.next(), Map.of(
                     "STARCERT_GATEWAY_PUBLICRATELIMIT_REQUESTSPERSECOND", "1000000",
@@ -90,27 +97,16 @@ public final class Bench {
                 number = admin.get("/api/certificates?enterpriseId=" + audit.enterpriseId()).expect(200).body().get(0)
                         .path("number").asString();
             }
-            if (wanted(only, "P1a")) {
-                p1a();
-            }
-            if (wanted(only, "P1b")) {
-                p1b();
-            }
-            if (wanted(only, "P2a")) {
-                p2a();
-            }
-            if (wanted(only, "P2b")) {
-                p2b();
-            }
-            if (wanted(only, "P3a")) {
-                p3a();
-            }
-            if (wanted(only, "P4")) {
-                p4(startSeconds);
-            }
+            step(only, "P1a", this::p1a);
+            step(only, "P1b", this::p1b);
+            step(only, "P2a", this::p2a);
+            step(only, "P2b", this::p2b);
+            step(only, "P3a", this::p3a);
+            step(only, "P4", () -> p4(startSeconds));
         } finally {
             if (suite != null) {
                 suite.close();
+                suite = null;
             } else {
                 infra.close();
             }
@@ -118,6 +114,25 @@ public final class Bench {
         print();
         write(out, stamp);
         return true;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs one measurement; one that fails is a MISSED row with the reason, and the others still run. */
+    private void step(Set<String> only, String id, Step step) {
+        if (!wanted(only, id)) {
+            return;
+        }
+        System.out.println("bench: " + id + " …");
+        long start = System.nanoTime();
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            rows.add(new Row(id, "(did not complete)", "—", "failed: " + e, false));
+        }
+        System.out.printf("bench: %s done in %.0f s%n", id, (System.nanoTime() - start) / 1e9);
     }
 
     private static boolean wanted(Set<String> only, String id) {
@@ -267,7 +282,7 @@ public final class Bench {
         double neighbourOther = neighbour(otherPartition);
         String importPath = URI.create(accepted.headers().firstValue("Location").orElse("")).getPath();
         admin.await(importPath.isEmpty() ? "/api/enterprises/" + big + "/outlets/imports" : importPath,
-                r -> "COMPLETED".equals(r.text("status")), Duration.ofMinutes(5));
+                r -> "COMPLETED".equals(r.text("state")), Duration.ofMinutes(5));
         double inOutletService = (System.nanoTime() - start) / 1e9;
         fixtures.awaitScope(big, 10_000, Duration.ofMinutes(10));
         double inAuditScope = (System.nanoTime() - start) / 1e9;

@@ -126,7 +126,7 @@ public class MessagingAutoConfiguration {
         MessagingProperties.Outbox outbox = properties.getOutbox();
         OutboxRelay relay = new OutboxRelay(mongo, (KafkaTemplate<Object, Object>) kafka, List.copyOf(collections),
                 clock, outbox.getLease(), outbox.getSendTimeout(), outbox.getBatchSize());
-        writes.reportTo(relay::committed);
+        writes.reportTo(relay);
         return relay;
     }
 }

@@ -29,7 +29,7 @@ public class MessagingProperties {
         /** How long to wait for the broker's acknowledgement of one event. */
         private Duration sendTimeout = Duration.ofSeconds(15);
         /** Documents whose events go out in one batch. */
-        private int batchSize = 100;
+        private int batchSize = 500;
 
         public Duration getPollInterval() { return pollInterval; }
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,7 +49,9 @@ import com.starcert.contracts.CloudEvent;
  * <ul>
  *   <li><b>At once.</b> {@link OutboxWrites} hands every acknowledged write that put events into an outbox to
  *       {@link #committed}; a relay thread takes them as they come (and whatever else arrived meanwhile, up to
- *       {@code batchSize} documents), so an event leaves within milliseconds.</li>
+ *       {@code batchSize} documents), so an event leaves within milliseconds. A write that filled many outboxes
+ *       without naming them (an import) starts a {@link #sweep} of the collection, a batch at a time, with single
+ *       writes served between the batches so one enterprise's bulk does not hold the others back.</li>
  *   <li><b>Safety net.</b> {@link #relay()} runs every {@code poll-interval} and finds documents still holding
  *       events (a crash between the write and the send, a lease that ran out, a write the listener could not
  *       name): an index look-up on MongoDB.</li>
@@ -71,6 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
     static final String OUTBOX = "outbox";
     static final String LEASE = "outboxLeaseUntil";
     static final String OWNER = "outboxLeaseOwner";
+    static final String CLAIM = "outboxClaim";
     private static final DocumentCodec IDS = new DocumentCodec();
 
     private final MongoTemplate mongo;
@@ -125,14 +127,39 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes pending events of one collection, up to {@code batchSize} documents; returns how many went out. */
+    /** Publishes every pending event of one collection, a batch at a time; returns how many went out. */
     public int relay(String collection) {
+        int sent = 0;
+        Batch batch;
+        do {
+            batch = relayOnce(collection);
+            sent += batch.sent();
+        } while (batch.documents() == batchSize);
+        return sent;
+    }
+
+    /** What one batch found and sent. */
+    private record Batch(int documents, int sent) {
+    }
+
+    /** One batch of documents still holding events (at most {@code batchSize}). */
+    private Batch relayOnce(String collection) {
         ensurePendingIndex(collection);
         Query pending = Query.query(new Criteria().andOperator(Criteria.where(OUTBOX + ".eventId").exists(true),
                 leaseFree(clock.instant()))).limit(batchSize);
         pending.fields().include("_id");
         List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
-        return send(collection, ids);
+        return new Batch(ids.size(), send(collection, ids));
+    }
+
+    /**
+     * A write put events into many documents at once without naming them (an import making its outlets visible):
+     * the relay thread goes through the collection now, a batch at a time, serving single writes in between.
+     */
+    public void sweep(String collection) {
+        if (collections.contains(collection)) {
+            committed.add(new Pending(collection, null));
+        }
     }
 
     /**
@@ -141,11 +168,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     int send(String collection, List<Object> ids) {
         Map<Object, List<OutboxMessage>> claimed = new LinkedHashMap<>();
-        for (Object id : ids) {
-            Document document = claim(collection, id);
-            if (document != null) {
-                claimed.put(id, pending(document));
-            }
+        for (Document document : claim(collection, ids)) {
+            claimed.put(document.get("_id"), pending(document));
         }
         if (claimed.isEmpty()) {
             return 0;
@@ -171,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledged.add(messages.get(i).eventId());
             }
             sent += acknowledged.size();
-            Update clear = new Update().unset(LEASE).unset(OWNER);
+            Update clear = new Update().unset(LEASE).unset(OWNER).unset(CLAIM);
             if (!acknowledged.isEmpty()) {
                 clear.pull(OUTBOX, sent(acknowledged));
             }
@@ -186,14 +210,32 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /** Claims one document for this relay; null when it holds no events or another relay's lease is live. */
     Document claim(String collection, Object id) {
+        List<Document> claimed = claim(collection, List.of(id));
+        return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    /**
+     * Claims, in one update, those of these documents that hold events and whose lease is free or ran out, marking
+     * them with a claim id of this call; then reads what this call claimed. Each document's update is atomic, so
+     * of two relays claiming the same document only one matches it.
+     */
+    private List<Document> claim(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
-        // _id at the top level, so even a store that ignores secondary indexes answers it by the primary key
-        Query query = Query.query(Criteria.where("_id").is(id).and(OUTBOX + ".eventId").exists(true)
+        String claim = UUID.randomUUID().toString();
+        Query claimable = Query.query(Criteria.where("_id").in(ids).and(OUTBOX + ".eventId").exists(true)
                 .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
-        query.fields().include(OUTBOX);
-        return mongo.findAndModify(query, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner),
-                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        if (mongo.updateMulti(claimable, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner).set(CLAIM, claim),
+                collection).getModifiedCount() == 0) {
+            return List.of();
+        }
+        Query mine = Query.query(Criteria.where(CLAIM).is(claim));
+        mine.fields().include(OUTBOX);
+        return mongo.find(mine, Document.class, collection);
     }
 
     private static Document sent(List<String> eventIds) {
@@ -261,22 +303,38 @@ public class OutboxRelay implements SmartLifecycle {
     private void work() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                Pending first = committed.take();
-                List<Pending> batch = new ArrayList<>(List.of(first));
+                List<Pending> batch = new ArrayList<>();
+                batch.add(committed.take());
                 committed.drainTo(batch, Math.max(0, batchSize - 1));
                 Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
-                batch.forEach(p -> byCollection.computeIfAbsent(p.collection(), c -> new LinkedHashSet<>()).add(p.id()));
-                byCollection.forEach((collection, ids) -> {
-                    try {
-                        send(collection, List.copyOf(ids));
-                    } catch (RuntimeException e) {
-                        log.warn("outbox relay for {} paused: {} (the next pass picks it up)", collection,
-                                e.getMessage());
+                Set<String> sweeps = new LinkedHashSet<>();
+                for (Pending p : batch) {
+                    if (p.id() == null) {
+                        sweeps.add(p.collection());
+                    } else {
+                        byCollection.computeIfAbsent(p.collection(), c -> new LinkedHashSet<>()).add(p.id());
                     }
-                });
+                }
+                byCollection.forEach((collection, ids) -> guarded(collection, () -> send(collection, List.copyOf(ids))));
+                for (String collection : sweeps) {
+                    // one batch, then back in the queue behind whatever single writes arrived meanwhile
+                    guarded(collection, () -> {
+                        if (relayOnce(collection).documents() == batchSize) {
+                            sweep(collection);
+                        }
+                    });
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private static void guarded(String collection, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("outbox relay for {} paused: {} (the next pass picks it up)", collection, e.getMessage());
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
@@ -21,20 +20,24 @@ import org.bson.BsonValue;
  * {@code save}, an {@code insert}, an update that {@code $push}es to {@code outbox}, a {@code findAndModify}) it
  * reaches the driver as one of three commands, so no service code has to remember to call anything.
  *
- * <p>Only documents named by {@code _id} in the write are handed over (an upsert that creates a document by
- * another filter is not); the relay's periodic pass remains the safety net for those and for crashes.
+ * <p>Documents named by {@code _id} in the write are handed over one by one; a write that fills outboxes by another
+ * filter (an import making all its outlets visible with one multi-document update) starts a sweep of the
+ * collection. The relay's periodic pass remains the safety net for crashes.
  */
 public class OutboxWrites implements CommandListener {
 
-    /** A document with new outbox events, by collection and {@code _id}. */
+    /** A document with new outbox events, by collection and {@code _id}; no id: some documents of the collection. */
     public record Committed(String collection, BsonValue id) {
+        boolean named() {
+            return id != null;
+        }
     }
 
     private final Map<Integer, List<Committed>> inFlight = new ConcurrentHashMap<>();
-    private volatile BiConsumer<String, BsonValue> relay = (collection, id) -> { };
+    private volatile OutboxRelay relay;
 
     /** Where acknowledged writes are reported (the relay, once it runs). */
-    public void reportTo(BiConsumer<String, BsonValue> relay) {
+    public void reportTo(OutboxRelay relay) {
         this.relay = relay;
     }
 
@@ -49,8 +52,15 @@ public class OutboxWrites implements CommandListener {
     @Override
     public void commandSucceeded(CommandSucceededEvent event) {
         List<Committed> touched = inFlight.remove(event.getRequestId());
-        if (touched != null) {
-            touched.forEach(c -> relay.accept(c.collection(), c.id()));
+        OutboxRelay target = relay;
+        if (touched != null && target != null) {
+            for (Committed c : touched) {
+                if (c.named()) {
+                    target.committed(c.collection(), c.id());
+                } else {
+                    target.sweep(c.collection());
+                }
+            }
         }
     }
 
@@ -77,13 +87,14 @@ public class OutboxWrites implements CommandListener {
                 for (BsonValue value : array(command, "updates")) {
                     if (value.isDocument()) {
                         BsonDocument statement = value.asDocument();
-                        addIfOutboxWrite(touched, collection, statement.get("q"), statement.get("u"));
+                        addIfOutboxWrite(touched, collection, statement.get("q"), statement.get("u"),
+                                statement.getBoolean("multi", org.bson.BsonBoolean.FALSE).getValue());
                     }
                 }
             }
             case "findAndModify", "findandmodify" -> {
                 String collection = command.get(commandName).asString().getValue();
-                addIfOutboxWrite(touched, collection, command.get("query"), command.get("update"));
+                addIfOutboxWrite(touched, collection, command.get("query"), command.get("update"), false);
             }
             default -> {
                 // reads, deletes and everything else leave no events behind
@@ -93,20 +104,24 @@ public class OutboxWrites implements CommandListener {
     }
 
     private static void addIfOutboxWrite(List<Committed> touched, String collection, BsonValue filter,
-                                         BsonValue update) {
-        if (filter == null || !filter.isDocument() || update == null || !update.isDocument()) {
+                                         BsonValue update, boolean multi) {
+        if (filter == null || !filter.isDocument() || update == null || !update.isDocument()
+                || !writesOutbox(update.asDocument())) {
             return;
         }
         BsonValue id = filter.asDocument().get("_id");
-        if (id == null || (id.isDocument() && id.asDocument().keySet().stream().anyMatch(k -> k.startsWith("$")))) {
-            return;
-        }
-        if (writesOutbox(update.asDocument())) {
-            touched.add(new Committed(collection, id));
+        boolean named = !multi && id != null
+                && !(id.isDocument() && id.asDocument().keySet().stream().anyMatch(k -> k.startsWith("$")));
+        Committed committed = new Committed(collection, named ? id : null);
+        if (!touched.contains(committed)) {
+            touched.add(committed);
         }
     }
 
-    /** A replacement with events in {@code outbox}, or an update that pushes, adds or sets {@code outbox}. */
+    /**
+     * A replacement with events in {@code outbox}, or an update that pushes, adds, sets or renames a field into
+     * {@code outbox}.
+     */
     private static boolean writesOutbox(BsonDocument update) {
         boolean operators = update.keySet().stream().anyMatch(k -> k.startsWith("$"));
         if (!operators) {
@@ -118,7 +133,9 @@ public class OutboxWrites implements CommandListener {
                 return true;
             }
         }
-        return false;
+        BsonValue renames = update.get("$rename");
+        return renames != null && renames.isDocument() && renames.asDocument().values().stream()
+                .anyMatch(target -> target.isString() && OutboxRelay.OUTBOX.equals(target.asString().getValue()));
     }
 
     private static boolean hasEvents(BsonValue outbox) {

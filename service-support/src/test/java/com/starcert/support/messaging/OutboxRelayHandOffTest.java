@@ -70,7 +70,7 @@ class OutboxRelayHandOffTest {
         // no periodic pass runs in this test: only the hand-off from the write can publish
         OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("aggregates"), Clock.systemUTC(),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), 100);
-        writes.reportTo(relay::committed);
+        writes.reportTo(relay);
         relay.start();
         started.add(relay);
         String enterprise = UUID.randomUUID().toString();
@@ -85,6 +85,32 @@ class OutboxRelayHandOffTest {
         List<String> published = read(enterprise, 2);
         assertThat(published).hasSize(2).last().isEqualTo(second.eventId());
         assertThat(awaitOutbox(enterprise)).isEmpty();
+    }
+
+    @Test
+    void eventsMadePendingByOneMultiDocumentUpdateLeaveWithoutWaitingForAPass() {
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("aggregates"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 2);
+        writes.reportTo(relay);
+        relay.start();
+        started.add(relay);
+        String batch = UUID.randomUUID().toString();
+        List<String> enterprises = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String enterprise = UUID.randomUUID().toString();
+            enterprises.add(enterprise);
+            // staged like an import: the event waits outside the outbox until the import is made visible
+            mongo.insert(new Document("_id", enterprise).append("batch", batch)
+                    .append("staged", List.of(document(changed(enterprise, 1)))), "aggregates");
+        }
+
+        mongo.updateMulti(Query.query(Criteria.where("batch").is(batch)), new Update().rename("staged", "outbox"),
+                "aggregates");
+
+        for (String enterprise : enterprises) {
+            assertThat(read(enterprise, 1)).hasSize(1);
+            assertThat(awaitOutbox(enterprise)).isEmpty();
+        }
     }
 
     @Test

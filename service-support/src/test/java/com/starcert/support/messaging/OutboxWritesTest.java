@@ -44,14 +44,24 @@ class OutboxWritesTest {
     }
 
     @Test
+    void aWriteThatFillsOutboxesWithoutNamingThemStartsASweep() {
+        assertThat(OutboxWrites.touchedOutboxes("update", BsonDocument.parse("""
+                {update: "outlets", updates: [
+                  {q: {importId: "i1", staged: true}, u: {$unset: {staged: ""}, $rename: {stagedOutbox: "outbox"}},
+                   multi: true},
+                  {q: {_id: {$in: ["a3", "a4"]}}, u: {$push: {outbox: {eventId: "e3"}}}, multi: true},
+                  {q: {enterpriseId: "E1"}, u: {$push: {outbox: {eventId: "e4"}}}, upsert: true}]}""")))
+                .containsExactly(new OutboxWrites.Committed("outlets", null));
+    }
+
+    @Test
     void theRelaysOwnWritesAndOtherWritesAreNotReported() {
         assertThat(OutboxWrites.touchedOutboxes("update", BsonDocument.parse("""
                 {update: "audits", updates: [
                   {q: {_id: "a1", outboxLeaseOwner: "me"},
                    u: {$unset: {outboxLeaseUntil: 1}, $pull: {outbox: {eventId: {$in: ["e1"]}}}}},
                   {q: {_id: "a2"}, u: {$set: {status: "PLANNED"}}},
-                  {q: {_id: {$in: ["a3", "a4"]}}, u: {$push: {outbox: {eventId: "e3"}}}},
-                  {q: {enterpriseId: "E1"}, u: {$push: {outbox: {eventId: "e4"}}}, upsert: true}]}""")))
+                  {q: {_id: "a5"}, u: {$rename: {status: "state"}}}]}""")))
                 .isEmpty();
         assertThat(OutboxWrites.touchedOutboxes("findAndModify", BsonDocument.parse("""
                 {findAndModify: "audits", query: {_id: "a1", "outbox.eventId": {$exists: true}},
