@@ -111,6 +111,7 @@ public final class Bench {
                 infra.close();
             }
         }
+        step(only, "P2c", () -> p2c(root, work));
         print();
         write(out, stamp);
         return true;
@@ -231,6 +232,72 @@ public final class Bench {
                     String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms; lost %d", Load.percentile(latencies, 0.5),
                             p99, latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6, lost),
                     p99 <= 250 && lost == 0));
+        }
+    }
+
+    /**
+     * P2a on a suite of its own with two instances of audit, scoring and certificate service; one instance of each is
+     * killed with SIGKILL once half the audits are submitted.
+     */
+    private void p2c(Path root, Path work) throws Exception {
+        Infrastructure scaledInfra = EmbeddedInfrastructure.forTests();
+        LocalSuite scaled = LocalSuite.start(root, scaledInfra, true, work.resolve("scaled-logs"),
+                work.resolve("scaled"), p -> FreePorts.next(), Map.of(), Map.of("audit-service", 2,
+                        "scoring-service", 2, "certificate-service", 2));
+        suite = scaled;
+        try {
+            SuiteClient scaledAdmin = new SuiteClient(scaled.gatewayUrl())
+                    .as(Tokens.forClient(scaled.credentials(), "starcert-admin"));
+            SuiteClient scaledAuditor = new SuiteClient(scaled.gatewayUrl())
+                    .as(Tokens.forClient(scaled.credentials(), "starcert-auditor"));
+            List<Fixtures.ReadyAudit> audits = new Fixtures(scaledAdmin, scaledAuditor).readyAudits(1_000, 8);
+            Set<String> ids = audits.stream().map(Fixtures.ReadyAudit::auditId).collect(Collectors.toSet());
+            try (Decisions decisions = new Decisions(scaledInfra.kafkaBootstrapServers())) {
+                var threads = Executors.newFixedThreadPool(32);
+                java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+                long[] killedAt = {0};
+                for (Fixtures.ReadyAudit audit : audits) {
+                    threads.execute(() -> {
+                        // a submission that meets the killed instance is retried, as a client would
+                        for (int attempt = 0; attempt < 5; attempt++) {
+                            int status = scaledAuditor.post("/api/audits/" + audit.auditId() + "/submit", Map.of())
+                                    .status();
+                            if (status == 202 || status == 409) {
+                                break;
+                            }
+                            refused.incrementAndGet();
+                            Decisions.sleep(1_000);
+                        }
+                        if (sent.incrementAndGet() == audits.size() / 2) {
+                            synchronized (killedAt) {
+                                scaled.kill("audit-service", 2);
+                                scaled.kill("scoring-service", 2);
+                                scaled.kill("certificate-service", 2);
+                                killedAt[0] = System.nanoTime();
+                            }
+                        }
+                    });
+                }
+                threads.shutdown();
+                awaitTermination(threads);
+                decisions.awaitAll(ids, Duration.ofMinutes(3));
+                long last = ids.stream().map(decisions::decidedAt).filter(java.util.Objects::nonNull)
+                        .mapToLong(Long::longValue).max().orElse(killedAt[0]);
+                double afterKill = (last - killedAt[0]) / 1e9;
+                int lost = ids.size() - decisions.decided(ids);
+                int twice = decisions.decidedTwice(ids);
+                rows.add(new Row("P2c", "1,000 audits with 2 instances of audit, scoring and certificate service; "
+                        + "one of each killed (SIGKILL) after half were submitted",
+                        "0 lost, 0 duplicated, all decided within 20 s of the kill",
+                        String.format("last decision %.1f s after the kill; lost %d, decided twice %d "
+                                + "(submissions answered other than 202 and retried: %d)", afterKill, lost, twice,
+                                refused.get()),
+                        afterKill <= 20 && lost == 0 && twice == 0));
+            }
+        } finally {
+            scaled.close();
+            suite = null;
         }
     }
 

@@ -3,6 +3,7 @@ package com.starcert.audit.network;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.bson.Document;
-import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,8 +55,9 @@ public class NetworkStore {
      * leaves the same state as applying them one by one in order. Returns how many enterprises changed.
      */
     public int applyEnterprises(List<EnterpriseChanged> changes) {
-        return upsertNewer(Enterprise.class, newestOf(changes, EnterpriseChanged::enterpriseId,
+        return writeNewer(Enterprise.class, newestOf(changes, EnterpriseChanged::enterpriseId,
                 EnterpriseChanged::version), EnterpriseChanged::enterpriseId, EnterpriseChanged::version,
+                e -> new Enterprise(e.enterpriseId(), e.name(), e.uscc(), e.regionCode(), e.addressLine(), e.version()),
                 e -> new Update()
                         .set("name", e.name())
                         .set("uscc", e.uscc())
@@ -70,8 +71,11 @@ public class NetworkStore {
      * 10,000 writes); only the newest version of each outlet is written. Returns how many outlets changed.
      */
     public int applyOutlets(List<OutletChanged> changes) {
-        return upsertNewer(Outlet.class, newestOf(changes, OutletChanged::outletId, OutletChanged::version),
-                OutletChanged::outletId, OutletChanged::version, e -> new Update()
+        return writeNewer(Outlet.class, newestOf(changes, OutletChanged::outletId, OutletChanged::version),
+                OutletChanged::outletId, OutletChanged::version,
+                e -> new Outlet(e.outletId(), e.enterpriseId(), e.name(), e.kind(), e.status(), e.regionCode(),
+                        e.addressLine(), e.registeredAt(), e.version(), e.openComplaints()),
+                e -> new Update()
                         .set("enterpriseId", e.enterpriseId())
                         .set("name", e.name())
                         .set("kind", e.kind())
@@ -94,30 +98,55 @@ public class NetworkStore {
     }
 
     /**
-     * Every write is conditional on the stored version being older: for a document at the same or a newer version
-     * the filter matches nothing, the upsert's insert then fails on the {@code _id} key, and that refusal is the
-     * "already applied" answer — so stale events and replays change nothing.
+     * One read of the stored versions, then one bulk insert of what is not stored yet (an import's outlets) and
+     * one bulk of updates conditional on the stored version being older. The insert fails on the {@code _id} key
+     * for a document that appeared meanwhile, which then gets the conditional update; the condition makes a stale
+     * or replayed change match nothing — so every write stays correct while several instances consume, and an
+     * import costs one insert instead of ten thousand conditional updates.
      */
-    private <E> int upsertNewer(Class<?> type, List<E> changes, Function<E, String> id, ToLongFunction<E> version,
-                                Function<E, Update> update) {
+    private <E> int writeNewer(Class<?> type, List<E> changes, Function<E, String> id, ToLongFunction<E> version,
+                               Function<E, Object> created, Function<E, Update> update) {
         if (changes.isEmpty()) {
             return 0;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        Map<String, Long> stored = new HashMap<>();
+        Query known = Query.query(Criteria.where("_id").in(changes.stream().map(id).toList()));
+        known.fields().include("version");
+        for (Document d : mongo.query(type).as(Document.class).matching(known).all()) {
+            stored.put(String.valueOf(d.get("_id")), number(d.get("version")));
+        }
+        List<E> absent = new ArrayList<>();
+        List<E> newer = new ArrayList<>();
         for (E change : changes) {
-            bulk.upsert(Query.query(Criteria.where("_id").is(id.apply(change)).and("version")
-                    .lt(version.applyAsLong(change))), update.apply(change));
-        }
-        try {
-            BulkWriteResult result = bulk.execute();
-            return result.getModifiedCount() + result.getUpserts().size();
-        } catch (BulkOperationException e) {
-            boolean onlyAlreadyApplied = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-            if (!onlyAlreadyApplied) {
-                throw e;
+            Long current = stored.get(id.apply(change));
+            if (current == null) {
+                absent.add(change);
+            } else if (current < version.applyAsLong(change)) {
+                newer.add(change);
             }
-            return e.getResult().getModifiedCount() + e.getResult().getUpserts().size();
         }
+        int applied = 0;
+        if (!absent.isEmpty()) {
+            try {
+                applied += mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type)
+                        .insert(absent.stream().map(created).toList()).execute().getInsertedCount();
+            } catch (BulkOperationException e) {
+                if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                    throw e;
+                }
+                applied += e.getResult().getInsertedCount();
+                e.getErrors().forEach(error -> newer.add(absent.get(error.getIndex())));
+            }
+        }
+        if (!newer.isEmpty()) {
+            BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+            for (E change : newer) {
+                updates.updateOne(Query.query(Criteria.where("_id").is(id.apply(change)).and("version")
+                        .lt(version.applyAsLong(change))), update.apply(change));
+            }
+            applied += updates.execute().getModifiedCount();
+        }
+        return applied;
     }
 
     public Optional<Enterprise> enterprise(String enterpriseId) {

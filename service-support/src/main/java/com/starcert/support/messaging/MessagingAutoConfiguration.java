@@ -74,8 +74,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer cloudEventConsumer() {
+    DefaultKafkaConsumerFactoryCustomizer cloudEventConsumer(MessagingProperties properties) {
+        int sessionTimeout = (int) properties.getConsumerSessionTimeout().toMillis();
         return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(1_000, sessionTimeout / 3),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class.getName(),

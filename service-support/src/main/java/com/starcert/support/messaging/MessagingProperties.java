@@ -16,6 +16,11 @@ public class MessagingProperties {
     private int attempts = 3;
     /** Pause between those attempts. */
     private Duration retryInterval = Duration.ofSeconds(1);
+    /**
+     * How long the broker waits for a silent consumer before giving its partitions to the other instances (Kafka's
+     * own default is 45 s: a crashed instance's share would stall that long).
+     */
+    private Duration consumerSessionTimeout = Duration.ofSeconds(10);
     private final Outbox outbox = new Outbox();
 
     public static class Outbox {
@@ -50,4 +55,6 @@ public class MessagingProperties {
     public Duration getRetryInterval() { return retryInterval; }
     public void setRetryInterval(Duration retryInterval) { this.retryInterval = retryInterval; }
     public Outbox getOutbox() { return outbox; }
+    public Duration getConsumerSessionTimeout() { return consumerSessionTimeout; }
+    public void setConsumerSessionTimeout(Duration consumerSessionTimeout) { this.consumerSessionTimeout = consumerSessionTimeout; }
 }

@@ -74,6 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String OWNER = "outboxLeaseOwner";
     static final String CLAIM = "outboxClaim";
     private static final DocumentCodec IDS = new DocumentCodec();
+    /** Ids per claiming update: a store that scans compares each document with every id in the list. */
+    private static final int ID_CHUNK = 32;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<Object, Object> kafka;
@@ -142,14 +144,23 @@ public class OutboxRelay implements SmartLifecycle {
     private record Batch(int documents, int sent) {
     }
 
-    /** One batch of documents still holding events (at most {@code batchSize}). */
+    /**
+     * One batch of documents still holding events: the first {@code batchSize} by {@code _id}, claimed as the range
+     * from the first to the last of them (a range is two comparisons per document even for a store that scans,
+     * where a list of 500 ids would be 500; a pending document that appeared inside the range meanwhile simply
+     * goes along).
+     */
     private Batch relayOnce(String collection) {
         ensurePendingIndex(collection);
         Query pending = Query.query(new Criteria().andOperator(Criteria.where(OUTBOX + ".eventId").exists(true),
-                leaseFree(clock.instant()))).limit(batchSize);
+                leaseFree(clock.instant()))).with(Sort.by("_id")).limit(batchSize);
         pending.fields().include("_id");
         List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
-        return new Batch(ids.size(), send(collection, ids));
+        if (ids.isEmpty()) {
+            return new Batch(0, 0);
+        }
+        Claim claim = claim(collection, List.of(Criteria.where("_id").gte(ids.get(0)).lte(ids.get(ids.size() - 1))));
+        return new Batch(ids.size(), send(collection, claim));
     }
 
     /**
@@ -167,8 +178,16 @@ public class OutboxRelay implements SmartLifecycle {
      * acknowledged; returns how many events went out.
      */
     int send(String collection, List<Object> ids) {
+        List<Criteria> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            chunks.add(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK))));
+        }
+        return send(collection, claim(collection, chunks));
+    }
+
+    private int send(String collection, Claim claim) {
         Map<Object, List<OutboxMessage>> claimed = new LinkedHashMap<>();
-        for (Document document : claim(collection, ids)) {
+        for (Document document : claim.documents()) {
             claimed.put(document.get("_id"), pending(document));
         }
         if (claimed.isEmpty()) {
@@ -185,7 +204,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 if (clock.instant().isAfter(renewAt)) {
-                    renew(collection, claimed.keySet());
+                    renew(collection, claim.token());
                     renewAt = clock.instant().plus(lease.dividedBy(2));
                 }
                 if (!acknowledged(entry.getValue().get(i), messages.get(i), deadline)) {
@@ -199,12 +218,10 @@ public class OutboxRelay implements SmartLifecycle {
             if (!acknowledged.isEmpty()) {
                 clear.pull(OUTBOX, sent(acknowledged));
             }
-            clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey()).and(OWNER).is(owner)), clear);
-            if (!acknowledged.isEmpty()) {
-                // lease lost meanwhile: still take out what went out, leave the other relay's lease alone
-                clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey()).and(OWNER).ne(owner)),
-                        new Update().pull(OUTBOX, sent(acknowledged)));
-            }
+            // by _id alone, which every store answers from its primary key. Should this relay's lease have run out
+            // and another relay have claimed the document meanwhile, that relay's lease is lifted too: at worst an
+            // event goes out once more, which the consumers ignore.
+            clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey())), clear);
         }
         clearing.execute();
         return sent;
@@ -212,38 +229,43 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Claims one document for this relay; null when it holds no events or another relay's lease is live. */
     Document claim(String collection, Object id) {
-        List<Document> claimed = claim(collection, List.of(id));
+        List<Document> claimed = claim(collection, List.of(Criteria.where("_id").is(id))).documents();
         return claimed.isEmpty() ? null : claimed.get(0);
     }
 
+    /** The documents one claim took, and the token they carry while this relay holds them. */
+    private record Claim(String token, List<Document> documents) {
+    }
+
     /**
-     * Claims, in one update, those of these documents that hold events and whose lease is free or ran out, marking
-     * them with a claim id of this call; then reads what this call claimed. Each document's update is atomic, so
-     * of two relays claiming the same document only one matches it.
+     * Claims, one update per selection, the selected documents that hold events and whose lease is free or ran
+     * out, marking them with a token of this claim; then reads what it took. Each document's update is atomic, so of
+     * two relays claiming the same document only one matches it.
      */
-    private List<Document> claim(String collection, List<Object> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+    private Claim claim(String collection, List<Criteria> selections) {
         Instant now = clock.instant();
-        String claim = UUID.randomUUID().toString();
-        Query claimable = Query.query(Criteria.where("_id").in(ids).and(OUTBOX + ".eventId").exists(true)
-                .orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE).lt(now)));
-        if (mongo.updateMulti(claimable, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner).set(CLAIM, claim),
-                collection).getModifiedCount() == 0) {
-            return List.of();
+        String token = UUID.randomUUID().toString();
+        long taken = 0;
+        for (Criteria selection : selections) {
+            Query claimable = Query.query(new Criteria().andOperator(selection,
+                    Criteria.where(OUTBOX + ".eventId").exists(true), leaseFree(now)));
+            taken += mongo.updateMulti(claimable, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner)
+                    .set(CLAIM, token), collection).getModifiedCount();
         }
-        Query mine = Query.query(Criteria.where(CLAIM).is(claim));
+        if (taken == 0) {
+            return new Claim(token, List.of());
+        }
+        Query mine = Query.query(Criteria.where(CLAIM).is(token));
         mine.fields().include(OUTBOX);
-        return mongo.find(mine, Document.class, collection);
+        return new Claim(token, mongo.find(mine, Document.class, collection));
     }
 
     private static Document sent(List<String> eventIds) {
         return new Document("eventId", new Document("$in", eventIds));
     }
 
-    private void renew(String collection, Set<Object> ids) {
-        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and(OWNER).is(owner)),
+    private void renew(String collection, String token) {
+        mongo.updateMulti(Query.query(Criteria.where(CLAIM).is(token).and(OWNER).is(owner)),
                 new Update().set(LEASE, clock.instant().plus(lease)), collection);
     }
 
