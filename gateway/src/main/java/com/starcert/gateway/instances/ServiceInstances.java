@@ -132,7 +132,8 @@ public class ServiceInstances implements ReactiveDiscoveryClient, DisposableBean
     private void checkAll() {
         configured.values().stream().filter(list -> list.size() > 1).flatMap(List::stream).forEach(instance -> {
             HttpRequest request = HttpRequest.newBuilder(instance.getUri().resolve("/actuator/health"))
-                    .timeout(Duration.ofSeconds(1)).GET().build();
+                    // a busy instance may take a moment; a stopped one refuses the connection at once
+                    .timeout(Duration.ofSeconds(3)).GET().build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 boolean up = failure == null && response.statusCode() == 200 && response.body().contains("\"UP\"");
                 if (up ? down.remove(instance.getInstanceId()) : down.add(instance.getInstanceId())) {

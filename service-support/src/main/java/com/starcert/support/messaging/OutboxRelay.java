@@ -89,7 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
     private volatile Thread worker;
 
-    /** A document that may hold events, by collection and {@code _id}. */
+    /** A document that may hold events, by collection and {@code _id}; without an id, a sweep of the collection. */
     private record Pending(String collection, Object id) {
     }
 
@@ -136,12 +136,16 @@ public class OutboxRelay implements SmartLifecycle {
         do {
             batch = relayOnce(collection);
             sent += batch.sent();
-        } while (batch.documents() == batchSize);
+        } while (batch.full());
         return sent;
     }
 
     /** What one batch found and sent. */
-    private record Batch(int documents, int sent) {
+    private record Batch(int documents, int sent, int batchSize) {
+        /** More may be waiting: the batch was full and went out (while the broker is away, the next pass retries). */
+        boolean full() {
+            return documents == batchSize && sent > 0;
+        }
     }
 
     /**
@@ -157,10 +161,10 @@ public class OutboxRelay implements SmartLifecycle {
         pending.fields().include("_id");
         List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
         if (ids.isEmpty()) {
-            return new Batch(0, 0);
+            return new Batch(0, 0, batchSize);
         }
         Claim claim = claim(collection, List.of(Criteria.where("_id").gte(ids.get(0)).lte(ids.get(ids.size() - 1))));
-        return new Batch(ids.size(), send(collection, claim));
+        return new Batch(ids.size(), send(collection, claim), batchSize);
     }
 
     /**
@@ -341,7 +345,7 @@ public class OutboxRelay implements SmartLifecycle {
                 for (String collection : sweeps) {
                     // one batch, then back in the queue behind whatever single writes arrived meanwhile
                     guarded(collection, () -> {
-                        if (relayOnce(collection).documents() == batchSize) {
+                        if (relayOnce(collection).full()) {
                             sweep(collection);
                         }
                     });
