@@ -44,6 +44,10 @@ abstract class GatewayTestSupport {
 
     /** A client connecting from 127.0.0.1 (the TCP peer the gateway sees). */
     WebTestClient client() {
+        return client(port);
+    }
+
+    static WebTestClient client(int port) {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }

@@ -2,7 +2,6 @@ package com.starcert.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,12 +34,11 @@ class RefusedConnectionTest {
     int port;
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSupport.client(port);
     }
 
     static String bearer(String token) {
-        return "Bearer " + token;
+        return GatewayTestSupport.bearer(token);
     }
 
     @Test

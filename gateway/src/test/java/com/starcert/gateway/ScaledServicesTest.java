@@ -33,12 +33,11 @@ class ScaledServicesTest {
     int port;
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayTestSupport.client(port);
     }
 
     static String bearer(String token) {
-        return "Bearer " + token;
+        return GatewayTestSupport.bearer(token);
     }
 
     @Test

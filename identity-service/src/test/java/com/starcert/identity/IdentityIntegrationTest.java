@@ -1,5 +1,7 @@
 package com.starcert.identity;
 
+import com.starcert.infra.MutableClock;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 

@@ -1,5 +1,7 @@
 package com.starcert.identity;
 
+import com.starcert.infra.MutableClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

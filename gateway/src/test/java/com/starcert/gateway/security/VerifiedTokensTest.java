@@ -3,11 +3,8 @@ package com.starcert.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +14,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
+
+import com.starcert.infra.MutableClock;
 
 class VerifiedTokensTest {
 
@@ -76,33 +75,10 @@ class VerifiedTokensTest {
     void anExpiredTokenIsNeverAnsweredFromMemory() {
         VerifiedTokens longLived = new VerifiedTokens(signatureCheck, 100, Duration.ofHours(1), clock, nanos::get);
         longLived.decode("good-1").block();
-        clock.instant = now.plus(Duration.ofMinutes(11));
+        clock.set(now.plus(Duration.ofMinutes(11)));
 
         longLived.decode("good-1").block();
 
         assertThat(checked).containsExactly("good-1", "good-1");
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -15,7 +15,8 @@ import com.starcert.contracts.MalformedEventException;
  * How a batch listener ({@code @KafkaListener(batch = "true")}) hands a poll's records to one bulk write without
  * giving up what the record listeners guarantee: the records are decoded in order; everything before the first
  * record that cannot be decoded is applied in one go; that record then goes to the error handler as the failed one
- * (it is not retried and goes to {@code <topic>.DLT}), and the records after it are delivered again. When the
+ * (a malformed one is not retried and goes to {@code <topic>.DLT}; any other failure is classified by the error
+ * handler as for a record listener), and the records after it are delivered again — never dead-lettered with it. When the
  * write itself fails, the whole batch is retried from its first record, as a record listener would be.
  */
 public final class EventBatch {
@@ -26,7 +27,7 @@ public final class EventBatch {
     public static <T> void apply(List<ConsumerRecord<String, CloudEvent>> records, Function<CloudEvent, T> decode,
                                  Consumer<List<T>> write) {
         List<T> decoded = new ArrayList<>(records.size());
-        RuntimeException malformed = null;
+        RuntimeException failed = null;
         for (ConsumerRecord<String, CloudEvent> record : records) {
             try {
                 if (record.value() == null) {
@@ -34,8 +35,8 @@ public final class EventBatch {
                             + record.partition() + "@" + record.offset() + ")");
                 }
                 decoded.add(decode.apply(record.value()));
-            } catch (MalformedEventException e) {
-                malformed = e;
+            } catch (RuntimeException e) {
+                failed = e;
                 break;
             }
         }
@@ -47,8 +48,8 @@ public final class EventBatch {
                         0);
             }
         }
-        if (malformed != null) {
-            throw new BatchListenerFailedException(malformed.getMessage(), malformed, decoded.size());
+        if (failed != null) {
+            throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, decoded.size());
         }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import com.starcert.infra.MutableClock;
+
 class VerifiedTokensTest {
 
     private final Instant now = Instant.parse("2026-12-03T08:00:00Z");
@@ -115,32 +117,5 @@ class VerifiedTokensTest {
             builder.expiresAt(expiresAt);
         }
         return builder.build();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant instant;
-
-        MutableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void set(Instant instant) {
-            this.instant = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.starcert.identity;
+package com.starcert.infra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward instead of sleeping (lockout durations). */
+/** A clock tests move instead of sleeping (lockout durations, token expiry, outbox leases). */
 public class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now;
+
+    /** Starts at the real time. */
+    public MutableClock() {
+        this(Instant.now());
+    }
+
+    public MutableClock(Instant start) {
+        now = start;
+    }
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     /** Back to real time, dropping whatever a test advanced. */
