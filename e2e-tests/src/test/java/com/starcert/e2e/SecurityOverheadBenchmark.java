@@ -28,7 +28,9 @@ import com.starcert.infra.Tokens;
  * Both requests go gateway → certificate-service → one certificate look-up by number:
  * <ul>
  *   <li>without security: {@code GET /api/public/certificates/{number}} with no token — no token validation at the
- *   gateway or in the service, no rule (the public rate limit is raised for the run);</li>
+ *   gateway or in the service, no rule (the public rate limit is raised for the run, and the request says
+ *   {@code Cache-Control: no-store} so that the gateway's cache of public answers does not answer it: every request
+ *   reaches certificate-service, as a secured one does);</li>
  *   <li>with security: {@code GET /api/certificates/{number}} with a CB_ADMIN access token — signature, issuer,
  *   audience and expiry checked at the gateway and again in certificate-service, route rule, role rule and the
  *   object-level check.</li>
@@ -67,8 +69,11 @@ class SecurityOverheadBenchmark {
             requests.put("with security (token, rules)", get(gateway + "/api/certificates/" + number, token));
             requests.put("direct: public, no token", get(direct + "/api/public/certificates/" + number, null));
             requests.put("direct: with security", get(direct + "/api/certificates/" + number, token));
-            for (HttpRequest request : requests.values()) {
-                run(http, request, WARM_UP);
+            Map<String, Integer> sizes = new java.util.HashMap<>();
+            for (Map.Entry<String, HttpRequest> request : requests.entrySet()) {
+                run(http, request.getValue(), WARM_UP);
+                sizes.put(request.getKey(), http.send(request.getValue(), HttpResponse.BodyHandlers.ofByteArray())
+                        .body().length);
             }
             Map<String, long[]> nanos = new java.util.LinkedHashMap<>();
             requests.keySet().forEach(name -> nanos.put(name, new long[ROUNDS * PER_ROUND]));
@@ -85,8 +90,8 @@ class SecurityOverheadBenchmark {
             nanos.forEach((name, figures) -> {
                 Stats of = Stats.of(figures);
                 stats.put(name, of);
-                System.out.printf("  %-38s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  mean %6.2f ms%n",
-                        name, of.p50, of.p90, of.p99, of.mean);
+                System.out.printf("  %-38s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  mean %6.2f ms  %5d bytes%n",
+                        name, of.p50, of.p90, of.p99, of.mean, sizes.get(name));
             });
             Stats off = stats.get("without security (public, no token)");
             Stats tokenOnly = stats.get("public with a token (token checked)");
@@ -102,6 +107,9 @@ class SecurityOverheadBenchmark {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (url.contains("/api/public/")) {
+            builder.header("Cache-Control", "no-store"); // past the gateway's cache, to the service like the rest
         }
         return builder.build();
     }

@@ -4,18 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server speaking the MongoDB wire protocol: an H2 file under the data directory for the local run
  * (data survives a restart), memory for tests. It offers single-document atomicity only, which is all StarCert
- * relies on.
+ * relies on. The declared non-unique indexes are kept too ({@link SecondaryIndex}), which the server alone would
+ * ignore.
  */
 public final class WireMongo implements AutoCloseable {
 
@@ -32,7 +42,7 @@ public final class WireMongo implements AutoCloseable {
     }
 
     public static WireMongo inMemory(int port) {
-        return new WireMongo(new MemoryBackend(), port);
+        return new WireMongo(new IndexedMemoryBackend(), port);
     }
 
     public static WireMongo persistent(int port, Path dataDir) {
@@ -41,7 +51,7 @@ public final class WireMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WireMongo(new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()), port);
+        return new WireMongo(new IndexedH2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()), port);
     }
 
     public String uri(String database) {
@@ -55,5 +65,75 @@ public final class WireMongo implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+    }
+
+    /** A compound unique index narrows queries on its first field too; a single-field one already does. */
+    private static <P> Index<P> narrowed(Index<P> unique, boolean sparse) {
+        return unique.getKeys().size() > 1 ? new NarrowedUniqueIndex<>(unique, sparse) : unique;
+    }
+
+    /**
+     * The server answers a query from its {@code _id} index only when {@code _id} is all it names; a conditional
+     * update ({@code _id} and a version, or an {@code $or}) would read the whole collection. This second, unlisted
+     * index on {@code _id} narrows those to the one document too.
+     */
+    private static <C extends MongoCollection<P>, P> C withIdNarrowing(C collection) {
+        collection.addIndex(new SecondaryIndex<>("_id_narrowing", List.of(new IndexKey("_id", true)), false));
+        return collection;
+    }
+
+    /** The memory backend, keeping declared non-unique indexes. */
+    static final class IndexedMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                    return withIdNarrowing(super.openOrCreateCollection(collectionName, options));
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                    List<IndexKey> keys, boolean sparse) {
+                    return new SecondaryIndex<>(indexName, keys, sparse);
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                 List<IndexKey> keys, boolean sparse) {
+                    return narrowed(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
+                }
+            };
+        }
+    }
+
+    /** The H2 backend, keeping declared non-unique indexes (in memory, rebuilt from the documents on start). */
+    static final class IndexedH2Backend extends H2Backend {
+        IndexedH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                @Override
+                protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                                                                         CollectionOptions options) {
+                    return withIdNarrowing(super.openOrCreateCollection(collectionName, options));
+                }
+
+                @Override
+                protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                   List<IndexKey> keys, boolean sparse) {
+                    return new SecondaryIndex<>(indexName, keys, sparse);
+                }
+
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                List<IndexKey> keys, boolean sparse) {
+                    return narrowed(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
+                }
+            };
+        }
     }
 }
