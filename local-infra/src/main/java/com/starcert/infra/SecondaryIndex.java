@@ -45,7 +45,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return !field.startsWith("$") && valuesQueried(query) != null;
+        return valuesQueried(query) != null;
     }
 
     @Override
@@ -60,12 +60,23 @@ final class SecondaryIndex<P> extends Index<P> {
         return new ArrayList<>(positions);
     }
 
-    /** The normalised values the query asks this field to equal; null when it asks something else. */
+    /**
+     * The normalised values the query asks this field to equal, directly or in one of its {@code $and} conditions
+     * (every match satisfies each of them); null when it asks nothing of the kind.
+     */
     private Collection<KeyValue> valuesQueried(Document query) {
-        if (!query.containsKey(field)) {
-            return null;
+        Collection<KeyValue> values = query.containsKey(field) ? valuesOf(query.get(field)) : null;
+        if (values == null && query.get("$and") instanceof Collection<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document conjunct && (values = valuesQueried(conjunct)) != null) {
+                    return values;
+                }
+            }
         }
-        Object condition = query.get(field);
+        return values;
+    }
+
+    private static Collection<KeyValue> valuesOf(Object condition) {
         if (condition instanceof Document operators) {
             if (operators.size() != 1) {
                 return null;
@@ -123,8 +134,11 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        add(document, values(document), position);
+    }
+
+    private void add(Document document, Set<KeyValue> values, P position) {
         byId.put(id(document), position);
-        Set<KeyValue> values = values(document);
         valuesOf.put(position, values);
         for (KeyValue value : values) {
             byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
@@ -164,9 +178,13 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
+        Set<KeyValue> values = values(newDocument);
+        if (values.equals(valuesOf.get(position))) {
+            return; // most updates leave the indexed field alone (and _id never changes)
+        }
         byId.remove(id(oldDocument));
         forget(position);
-        add(newDocument, position, collection);
+        add(newDocument, values, position);
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class WireMongo implements AutoCloseable {
      */
     private static <C extends MongoCollection<P>, P> C withIdNarrowing(C collection) {
         collection.addIndex(new SecondaryIndex<>("_id_narrowing", List.of(new IndexKey("_id", true)), false));
+        collection.addIndex(new ScanReport<>(collection));
         return collection;
     }
 
@@ -89,7 +90,13 @@ public final class WireMongo implements AutoCloseable {
             return new MemoryDatabase(databaseName, getCursorRegistry()) {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-                    return withIdNarrowing(super.openOrCreateCollection(collectionName, options));
+                    // no data-size statistics: they encode every updated document twice, a fifth of the store's work
+                    return withIdNarrowing(new MemoryCollection(this, collectionName, options, cursorRegistry) {
+                        @Override
+                        protected boolean tracksDataSize() {
+                            return false;
+                        }
+                    });
                 }
 
                 @Override

@@ -138,6 +138,11 @@ class SecondaryIndexTest {
                     Updates.inc("version", 1)).getModifiedCount()).as("the condition no longer holds").isZero();
             assertThat(ids(programmes, Filters.and(Filters.eq("_id", "E2"),
                     Filters.or(Filters.lt("version", 2), Filters.exists("version", false))))).containsExactly("E2");
+            assertThat(programmes.updateMany(Filters.and(Filters.in("_id", "E1", "E2"), Filters.exists("version"),
+                    Filters.or(Filters.exists("claim", false), Filters.eq("claim", "old"))), Updates.set("claim", "c1"))
+                    .getModifiedCount()).isEqualTo(2);
+            assertThat(ids(programmes, Filters.and(Filters.in("_id", "E1", "E2"), Filters.eq("claim", "c1"))))
+                    .containsExactly("E1", "E2");
             programmes.deleteOne(Filters.and(Filters.eq("_id", "E2"), Filters.eq("version", 1)));
             assertThat(ids(programmes, Filters.empty())).containsExactly("E1");
             assertThat(programmes.listIndexes().map(i -> i.getString("name")).into(new java.util.ArrayList<>()))
@@ -159,6 +164,11 @@ class SecondaryIndexTest {
         assertThat(index.canHandle(doc.apply(null))).as("null also matches a missing field").isFalse();
         assertThat(index.canHandle(doc.apply(List.of("E1")))).isFalse();
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("status", "ACTIVE"))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("status", "ACTIVE"), doc.apply("E1")))))
+                .as("one condition of an $and narrows the whole").isTrue();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                new de.bwaldvogel.mongo.bson.Document("status", "ACTIVE"), doc.apply("E1"))))).isFalse();
     }
 
     @Test

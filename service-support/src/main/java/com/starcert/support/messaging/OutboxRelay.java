@@ -208,7 +208,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 if (clock.instant().isAfter(renewAt)) {
-                    renew(collection, claim.token());
+                    renew(collection, claim.token(), claimed.keySet());
                     renewAt = clock.instant().plus(lease.dividedBy(2));
                 }
                 if (!acknowledged(entry.getValue().get(i), messages.get(i), deadline)) {
@@ -249,27 +249,28 @@ public class OutboxRelay implements SmartLifecycle {
     private Claim claim(String collection, List<Criteria> selections) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
-        long taken = 0;
+        List<Document> taken = new ArrayList<>();
         for (Criteria selection : selections) {
             Query claimable = Query.query(new Criteria().andOperator(selection,
                     Criteria.where(OUTBOX + ".eventId").exists(true), leaseFree(now)));
-            taken += mongo.updateMulti(claimable, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner)
-                    .set(CLAIM, token), collection).getModifiedCount();
+            if (mongo.updateMulti(claimable, new Update().set(LEASE, now.plus(lease)).set(OWNER, owner)
+                    .set(CLAIM, token), collection).getModifiedCount() > 0) {
+                // read back through the same selection (by _id, so from the primary key), not by the token alone,
+                // which no index covers
+                Query mine = Query.query(new Criteria().andOperator(selection, Criteria.where(CLAIM).is(token)));
+                mine.fields().include(OUTBOX);
+                taken.addAll(mongo.find(mine, Document.class, collection));
+            }
         }
-        if (taken == 0) {
-            return new Claim(token, List.of());
-        }
-        Query mine = Query.query(Criteria.where(CLAIM).is(token));
-        mine.fields().include(OUTBOX);
-        return new Claim(token, mongo.find(mine, Document.class, collection));
+        return new Claim(token, taken);
     }
 
     private static Document sent(List<String> eventIds) {
         return new Document("eventId", new Document("$in", eventIds));
     }
 
-    private void renew(String collection, String token) {
-        mongo.updateMulti(Query.query(Criteria.where(CLAIM).is(token).and(OWNER).is(owner)),
+    private void renew(String collection, String token, java.util.Collection<Object> ids) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and(CLAIM).is(token).and(OWNER).is(owner)),
                 new Update().set(LEASE, clock.instant().plus(lease)), collection);
     }
 

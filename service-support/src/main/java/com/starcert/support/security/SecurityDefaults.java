@@ -31,6 +31,9 @@ public class SecurityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.show-components", "when-authorized");
         defaults.put("management.endpoint.health.roles", Roles.OPERATOR);
+        // no observation (timer, span) per security filter, authentication and authorization: on a look-up they cost
+        // about as much as the answer; the request itself is still observed (http.server.requests)
+        defaults.put("management.observations.enable.spring.security", "false");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }
