@@ -101,6 +101,19 @@ public final class LifecycleRules {
         return Optional.empty();
     }
 
+    /**
+     * The latest suspension date whose six months are over on {@code today}: the sweep withdraws every certificate
+     * suspended on or before it. It inverts {@code suspendedOn.plus(SUSPENSION_LIMIT)}, which keeps the day of the
+     * month or, where that day does not exist, takes the month's last day: so on a month's last day the suspensions
+     * of the later days of the month six months before are due too (suspended 31 August → withdrawn 28 February).
+     */
+    public static LocalDate withdrawSuspendedOnOrBefore(LocalDate today) {
+        LocalDate sixMonthsBefore = today.minus(SUSPENSION_LIMIT);
+        return today.getDayOfMonth() == today.lengthOfMonth()
+                ? sixMonthsBefore.withDayOfMonth(sixMonthsBefore.lengthOfMonth())
+                : sixMonthsBefore;
+    }
+
     private static LocalDate beforeEnd(LocalDate due, LocalDate validUntil) {
         return validUntil == null || due.isBefore(validUntil) ? due : null;
     }

@@ -158,4 +158,13 @@ public record Certificate(
                 supersededBy, history, List.of(), version, certifiedSince, surveillanceDue, suspendedOn, statusReason,
                 null, transitions);
     }
+
+    /**
+     * Valid on {@code day}: ACTIVE and {@code day} within the validity (both ends included, the last valid day being
+     * the day before the third anniversary). What a tender asks of a certificate.
+     */
+    public boolean validOn(java.time.LocalDate day) {
+        return status == CertificateStatus.ACTIVE && validFrom != null && validUntil != null
+                && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
 }

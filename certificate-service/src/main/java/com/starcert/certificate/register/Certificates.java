@@ -127,7 +127,7 @@ public class Certificates {
                 .and("validUntil").lt(today);
         Criteria overdue = Criteria.where("status").is(CertificateStatus.ACTIVE).and("surveillanceDue").lt(today);
         Criteria suspendedTooLong = Criteria.where("status").is(CertificateStatus.SUSPENDED)
-                .and("suspendedOn").lte(today.minus(LifecycleRules.SUSPENSION_LIMIT));
+                .and("suspendedOn").lte(LifecycleRules.withdrawSuspendedOnOrBefore(today));
         Query query = Query.query(new Criteria().orOperator(expired, overdue, suspendedTooLong))
                 .with(Sort.by("_id")).limit(limit);
         return mongo.find(query, Certificate.class);

@@ -23,12 +23,18 @@ public record PublicCertificate(
         String validUntil,
         String certificationBody,
         String supersededBy,
+        Boolean authentic,
+        int currentRevision,
+        boolean isCurrentRevision,
+        boolean valid,
         String signature) {
 
-    static PublicCertificate of(Certificate c, String scope) {
+    /** The register's current revision as of {@code today}; {@code authentic} is null: nothing was submitted. */
+    static PublicCertificate of(Certificate c, String scope, java.time.LocalDate today) {
         CertificateDocument d = CertificateDocument.of(c, scope);
         return new PublicCertificate(d.number(), d.revision(), d.displayNumber(), c.status().name(), d.holder(),
                 d.standard(), d.scheme(), d.level(), d.scope(), d.sites(), d.validFrom(), d.validUntil(),
-                d.certificationBody(), c.supersededBy(), c.signature());
+                d.certificationBody(), c.supersededBy(), null, c.revision(), true, c.validOn(today),
+                c.signature());
     }
 }

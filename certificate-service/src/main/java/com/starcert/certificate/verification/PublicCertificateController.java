@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.starcert.certificate.CertificateSettings;
 import com.starcert.certificate.decision.CertificateNumber;
+import com.starcert.certificate.decision.CertificateStatus;
 import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.support.problem.ApiProblemException;
@@ -40,19 +41,26 @@ class PublicCertificateController {
     private final CertificateSignatures signatures;
     private final SigningKeys keys;
     private final CertificateSettings settings;
+    private final java.time.Clock clock;
 
     PublicCertificateController(Certificates certificates, CertificateSignatures signatures, SigningKeys keys,
-                                CertificateSettings settings) {
+                                CertificateSettings settings, java.time.Clock clock) {
         this.certificates = certificates;
         this.signatures = signatures;
         this.keys = keys;
         this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Today in the CB's zone, the day validity is judged on. */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), settings.zone());
     }
 
     @GetMapping("/certificates/{number}")
     @PermitAll
     ResponseEntity<PublicCertificate> byNumber(@PathVariable String number) {
-        PublicCertificate found = find(number).map(c -> PublicCertificate.of(c, settings.scope()))
+        PublicCertificate found = find(number).map(c -> PublicCertificate.of(c, settings.scope(), today()))
                 .orElseThrow(() -> new ApiProblemException.NotFound("certificate", number));
         return ResponseEntity.ok().cacheControl(publicAnswer()).body(found);
     }
@@ -85,7 +93,7 @@ class PublicCertificateController {
             throw new ApiProblemException.InvalidRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         List<PublicCertificate> found = certificates.search(byUscc, byName, page, size).stream()
-                .map(c -> PublicCertificate.of(c, settings.scope())).toList();
+                .map(c -> PublicCertificate.of(c, settings.scope(), today())).toList();
         return ResponseEntity.ok().cacheControl(publicAnswer())
                 .header("X-Total-Count", Long.toString(certificates.count(byUscc, byName)))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Total-Count")
@@ -149,20 +157,24 @@ class PublicCertificateController {
     private Verification answer(boolean intact, String reason, CertificateDocument signed, String keyId) {
         Optional<Certificate> inRegister = certificates.byNumber(signed.number());
         if (inRegister.isEmpty()) {
-            return new Verification(false, "signed by the CB but certificate " + signed.number()
-                    + " is not in the register", signed.number(), signed.revision(), signed.displayNumber(), null,
-                    null, signed.level(), signed.validUntil(), keyId);
+            return new Verification(intact, intact ? "signed by the CB, but certificate " + signed.number()
+                    + " is not in its register" : reason, signed.number(), signed.revision(), signed.displayNumber(),
+                    null, null, false, false, signed.level(), signed.validUntil(), keyId);
         }
         Certificate c = inRegister.get();
+        boolean current = c.revision() == signed.revision();
+        boolean valid = intact && current && c.validOn(today());
         String why = reason;
         if (intact) {
-            why = c.revision() > signed.revision()
-                    ? "genuine, but revision " + signed.revision() + " was replaced by revision " + c.revision()
-                    + " (" + c.displayNumber() + ")"
-                    : "genuine: signed by the CB and unaltered";
+            why = !current ? "genuine, but revision " + signed.revision() + " was replaced by revision "
+                    + c.revision() + " (" + c.displayNumber() + "): not valid"
+                    : valid ? "genuine and valid today"
+                    : c.status() != CertificateStatus.ACTIVE ? "genuine, but " + c.status().name().toLowerCase()
+                            + (c.statusReason() == null ? "" : ": " + c.statusReason()) + ": not valid"
+                    : "genuine, but not valid today (valid " + c.validFrom() + " to " + c.validUntil() + ")";
         }
         return new Verification(intact, why, signed.number(), signed.revision(), signed.displayNumber(),
-                c.status().name(), c.revision(), signed.level(), signed.validUntil(), keyId);
+                c.status().name(), c.revision(), current, valid, signed.level(), signed.validUntil(), keyId);
     }
 
     private Optional<Certificate> find(String number) {

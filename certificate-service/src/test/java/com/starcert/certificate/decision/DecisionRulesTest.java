@@ -22,7 +22,7 @@ class DecisionRulesTest {
 
     static CurrentCertificate active(Band level, LocalDate validFrom) {
         return new CurrentCertificate("GBT27922-2024-000007", CertificateStatus.ACTIVE, level, validFrom,
-                validFrom.plusYears(3));
+                validFrom.plusYears(3).minusDays(1));
     }
 
     static CertificationDecision decide(AuditResult audit, CurrentCertificate current) {
@@ -39,7 +39,7 @@ class DecisionRulesTest {
             assertThat(d).isInstanceOf(CertificationDecision.Issue.class);
             CertificationDecision.Issue issue = (CertificationDecision.Issue) d;
             assertThat(issue.level()).isEqualTo(Band.COMPLIANT);
-            assertThat(issue.validity()).isEqualTo(new Validity(TODAY, LocalDate.of(2029, 6, 15)));
+            assertThat(issue.validity()).isEqualTo(new Validity(TODAY, LocalDate.of(2029, 6, 14)));
             assertThat(issue.supersedes()).isNull();
             assertThat(issue.reasons()).anyMatch(r -> r.contains("capped at COMPLIANT"));
         }
@@ -235,7 +235,7 @@ class DecisionRulesTest {
 
         @Test
         void passing_starts_a_new_cycle_superseding_the_previous_certificate_at_its_band() {
-            CurrentCertificate previous = active(Band.COMPLIANT, LocalDate.of(2023, 9, 1)); // until 2026-09-01
+            CurrentCertificate previous = active(Band.COMPLIANT, LocalDate.of(2023, 9, 1)); // until 2026-08-31
 
             CertificationDecision d = decide(audit(AuditType.RECERTIFICATION, "91.0"), previous);
 
@@ -245,7 +245,7 @@ class DecisionRulesTest {
             assertThat(issue.level()).as("compliant held for more than a year").isEqualTo(Band.FOUR_STAR);
             assertThat(issue.validity().validFrom()).isEqualTo(TODAY);
             assertThat(issue.validity().validUntil()).as("early recertification keeps the old expiry as base")
-                    .isEqualTo(LocalDate.of(2029, 9, 1));
+                    .isEqualTo(LocalDate.of(2029, 8, 31));
         }
 
         @Test

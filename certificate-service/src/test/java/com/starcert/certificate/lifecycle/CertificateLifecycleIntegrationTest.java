@@ -177,6 +177,28 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_suspension_on_the_31st_ends_on_the_last_day_of_the_month_six_months_later() {
+        int year = LocalDate.ofInstant(clock.instant(), CB_ZONE).getYear() + 1; // the shared clock only moves on
+        moveTo(LocalDate.of(year, 8, 30));
+        String number = issueInitial("80.0");
+        LocalDate due = certificates.byNumber(number).orElseThrow().surveillanceDue();
+        assertThat(due).isEqualTo(LocalDate.of(year + 1, 8, 30));
+        moveTo(LocalDate.of(year + 1, 8, 31));
+        lifecycle.sweep();
+        assertThat(certificates.byNumber(number).orElseThrow().suspendedOn()).isEqualTo(LocalDate.of(year + 1, 8, 31));
+
+        LocalDate endOfFebruary = java.time.YearMonth.of(year + 2, 2).atEndOfMonth();
+        moveTo(endOfFebruary.minusDays(1));
+        lifecycle.sweep();
+        assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.SUSPENDED);
+
+        moveTo(endOfFebruary); // there is no 31 February: the month's last day
+        lifecycle.sweep();
+        assertThat(certificates.byNumber(number).orElseThrow().status()).isEqualTo(CertificateStatus.WITHDRAWN);
+        assertThat(awaitStatus(number, CertificateStatus.WITHDRAWN).effectiveOn()).isEqualTo(endOfFebruary);
+    }
+
+    @Test
     void overdue_surveillance_suspends_and_six_months_later_withdraws() throws Exception {
         String number = issueInitial("80.0");
         Certificate c = certificates.byNumber(number).orElseThrow();

@@ -43,6 +43,32 @@ class LifecycleRulesTest {
     }
 
     @Test
+    void the_sweep_selects_exactly_the_suspensions_whose_six_months_are_over() {
+        // every (suspended on, today) pair over two years, month ends and 29 February included
+        for (LocalDate today = LocalDate.of(2027, 1, 1); today.isBefore(LocalDate.of(2029, 1, 1));
+             today = today.plusDays(1)) {
+            LocalDate threshold = LifecycleRules.withdrawSuspendedOnOrBefore(today);
+            for (LocalDate suspendedOn = today.minusMonths(8); !suspendedOn.isAfter(today);
+                 suspendedOn = suspendedOn.plusDays(1)) {
+                boolean due = LifecycleRules.due(SUSPENDED, null, null, suspendedOn, today)
+                        .filter(d -> d.to() == WITHDRAWN).isPresent();
+                assertThat(!suspendedOn.isAfter(threshold)).as("suspended %s, today %s", suspendedOn, today)
+                        .isEqualTo(due);
+            }
+        }
+    }
+
+    @Test
+    void suspended_on_a_31st_is_withdrawn_on_the_last_day_of_the_month_six_months_later() {
+        assertThat(LifecycleRules.withdrawSuspendedOnOrBefore(LocalDate.of(2027, 2, 28)))
+                .isEqualTo(LocalDate.of(2026, 8, 31));
+        assertThat(LifecycleRules.withdrawSuspendedOnOrBefore(LocalDate.of(2027, 2, 27)))
+                .isEqualTo(LocalDate.of(2026, 8, 27));
+        assertThat(LifecycleRules.due(SUSPENDED, null, null, LocalDate.of(2026, 8, 31), LocalDate.of(2027, 2, 28)))
+                .map(LifecycleRules.Due::to).contains(WITHDRAWN);
+    }
+
+    @Test
     void first_surveillance_is_due_twelve_months_after_the_decision() {
         assertThat(LifecycleRules.firstSurveillanceDue(FROM, UNTIL)).isEqualTo(LocalDate.of(2027, 3, 10));
     }

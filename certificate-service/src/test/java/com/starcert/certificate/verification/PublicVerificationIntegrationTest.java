@@ -62,6 +62,10 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.displayNumber").value(number))
                 .andExpect(jsonPath("$.revision").value(1))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.authentic").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.currentRevision").value(1))
+                .andExpect(jsonPath("$.isCurrentRevision").value(true))
+                .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.holder.uscc").value(uscc))
                 .andExpect(jsonPath("$.standard").value("GB/T 27922-2011"))
                 .andExpect(jsonPath("$.scheme.id").value("GBT27922-2011"))
@@ -170,7 +174,10 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
         verify(document)
                 .andExpect(jsonPath("$.authentic").value(true))
                 .andExpect(jsonPath("$.number").value(number))
-                .andExpect(jsonPath("$.liveStatus").value("ACTIVE"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.currentRevision").value(1))
+                .andExpect(jsonPath("$.isCurrentRevision").value(true))
+                .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.keyId").isString());
         // {certificate, signature}
         ObjectNode wrapped = JSON.createObjectNode();
@@ -225,7 +232,23 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
                 .andExpect(status().isOk());
         verify(document)
                 .andExpect(jsonPath("$.authentic").value(true))
-                .andExpect(jsonPath("$.liveStatus").value("SUSPENDED"));
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("suspended")));
+        mvc.perform(get("/api/public/certificates/{number}", number))
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.valid").value(false));
+
+        // withdrawn: still the CB's signature, never valid again
+        mvc.perform(post("/api/certificates/{number}/withdraw", number).with(asReviewer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"misuse of the mark\"}"))
+                .andExpect(status().isOk());
+        verify(document)
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.isCurrentRevision").value(true))
+                .andExpect(jsonPath("$.valid").value(false));
     }
 
     @Test
