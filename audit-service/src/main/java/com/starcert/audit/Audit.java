@@ -130,7 +130,8 @@ public class Audit implements OutboxAggregate {
 
     /**
      * Merges findings by (site, indicator), a later one replacing the earlier; exclusions, special deductions and
-     * the bonus replace the stored ones only when given. The first findings start the audit.
+     * the bonus replace the stored ones only when given (the bonus is removed when cleared). The first findings
+     * start the audit.
      */
     public void record(FindingsUpdate update, Instant at, Who by) {
         requireOpen();
@@ -156,7 +157,9 @@ public class Audit implements OutboxAggregate {
         if (update.specialDeductions() != null) {
             specialDeductions = new ArrayList<>(update.specialDeductions());
         }
-        if (update.bonus() != null) {
+        if (update.clearBonus()) {
+            bonus = null;
+        } else if (update.bonus() != null) {
             bonus = update.bonus();
         }
         if (status == AuditStatus.PLANNED) {

@@ -208,6 +208,20 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
                 .andReturn().getResponse(), 200);
         assertThat(complete.get("findings")).hasSize(afterCentral.get("findings").size() + outletFindings.size());
         assertThat(complete.get("bonus").get("description").asString()).startsWith("industry-leading");
+        // an explicit null removes a recorded bonus, leaving it out keeps it
+        JsonNode withoutBonus = body(mvc.perform(put("/api/audits/{id}/findings", auditId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"bonus\": null}")
+                .with(asLead())).andReturn().getResponse(), 200);
+        assertThat(withoutBonus.get("bonus").isNull()).isTrue();
+        assertThat(withoutBonus.get("specialDeductions")).hasSize(1);
+        rest.remove("findings");
+        rest.remove("specialDeductions");
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId), rest).with(asLead()))
+                .andReturn().getResponse(), 200);
+        JsonNode kept = body(mvc.perform(put("/api/audits/{id}/findings", auditId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")
+                .with(asLead())).andReturn().getResponse(), 200);
+        assertThat(kept.get("bonus").get("description").asString()).startsWith("industry-leading");
 
         // submit: one save with the outbox; the event goes to audit.submitted keyed by the enterprise
         JsonNode submitted = body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead()))

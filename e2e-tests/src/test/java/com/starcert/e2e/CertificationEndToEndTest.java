@@ -143,7 +143,7 @@ class CertificationEndToEndTest {
         assertThat(certificate.path("level").asString()).isEqualTo("COMPLIANT");
         assertThat(certificate.path("score").decimalValue()).isEqualByComparingTo("93.7");
         LocalDate from = LocalDate.parse(certificate.path("validFrom").asString());
-        assertThat(LocalDate.parse(certificate.path("validUntil").asString())).isEqualTo(from.plusYears(3));
+        assertThat(LocalDate.parse(certificate.path("validUntil").asString())).isEqualTo(from.plusYears(3).minusDays(1));
         assertThat(certificate.path("sites")).hasSize(3);
         assertThat(api.get("/api/certificates/" + certificate.path("number").asString()).expect(200)
                 .text("enterpriseId")).isEqualTo(enterpriseId);
@@ -243,6 +243,13 @@ class CertificationEndToEndTest {
         api.get("/api/certificates/GBT27922-1999-999999").expect(404);
         anonymous.get("/api/public/certificates/GBT27922-1999-999999").expect(404);
         api.get("/api/no-such-resource").expect(404);
+        // a query string that is not percent-encoded UTF-8 is a 400 naming the parameter, on every service
+        JsonNode badEncoding = anonymous.get("/api/public/certificates?name=%ff").expect(400).body();
+        assertThat(badEncoding.path("errors").get(0).path("field").asString()).isEqualTo("name");
+        for (String path : List.of("/api/enterprises?name=%ff", "/api/audits?enterpriseId=%ff",
+                "/api/schemes?x=%ff", "/api/certificates?enterpriseId=%ff")) {
+            api.get(path).expect(400);
+        }
     }
 
     @Test

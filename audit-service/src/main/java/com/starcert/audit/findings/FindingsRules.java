@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.starcert.audit.findings.FindingsRequest.BonusInput;
 import com.starcert.audit.findings.FindingsRequest.DeductionInput;
 import com.starcert.audit.findings.FindingsRequest.ExclusionInput;
 import com.starcert.audit.findings.FindingsRequest.FindingInput;
@@ -80,16 +79,21 @@ public final class FindingsRules {
         }
 
         Bonus bonus = null;
-        BonusInput bonusInput = request.bonus();
-        if (bonusInput != null) {
-            if (blank(bonusInput.description())) {
-                problems.add(new FieldProblem("bonus.description", "is required"));
-            } else {
-                bonus = new Bonus(bonusInput.description().trim());
-            }
+        boolean clearBonus = false;
+        tools.jackson.databind.JsonNode bonusNode = request.bonus();
+        if (bonusNode == null) {
+            // left out: the recorded bonus is kept
+        } else if (bonusNode.isNull()) {
+            clearBonus = true; // "bonus": null
+        } else if (!bonusNode.isObject()) {
+            problems.add(new FieldProblem("bonus", "must be an object {description} or null"));
+        } else if (!bonusNode.path("description").isString() || blank(bonusNode.path("description").stringValue())) {
+            problems.add(new FieldProblem("bonus.description", "is required"));
+        } else {
+            bonus = new Bonus(bonusNode.path("description").stringValue().trim());
         }
         return new Checked(List.copyOf(problems), problems.isEmpty()
-                ? new FindingsUpdate(List.copyOf(findings), exclusions, deductions, bonus, notes) : null);
+                ? new FindingsUpdate(List.copyOf(findings), exclusions, deductions, bonus, clearBonus, notes) : null);
     }
 
     private static Finding finding(String path, FindingInput in, Map<String, PlannedSite> sites, boolean centralOnly,

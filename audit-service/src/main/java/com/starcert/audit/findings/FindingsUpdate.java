@@ -8,15 +8,17 @@ import com.starcert.contracts.AuditSubmitted.Finding;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 
 /**
- * Validated findings to merge into an audit; a null list or bonus means "keep what is stored". {@code notes} are
- * the evidence notes given with the findings (a finding given without one keeps its stored note).
+ * Validated findings to merge into an audit; a null list or bonus means "keep what is stored", {@code clearBonus}
+ * removes the recorded bonus. {@code notes} are the evidence notes given with the findings (a finding given without
+ * one keeps its stored note).
  */
 public record FindingsUpdate(List<Finding> findings, List<Exclusion> exclusions,
-                             List<SpecialDeduction> specialDeductions, Bonus bonus, List<FindingNote> notes) {
+                             List<SpecialDeduction> specialDeductions, Bonus bonus, boolean clearBonus,
+                             List<FindingNote> notes) {
 
     public FindingsUpdate(List<Finding> findings, List<Exclusion> exclusions,
                           List<SpecialDeduction> specialDeductions, Bonus bonus) {
-        this(findings, exclusions, specialDeductions, bonus, List.of());
+        this(findings, exclusions, specialDeductions, bonus, false, List.of());
     }
 
     public FindingsUpdate {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.starcert.audit.findings.FindingsRequest.BonusInput;
 import com.starcert.audit.findings.FindingsRequest.DeductionInput;
 import com.starcert.audit.findings.FindingsRequest.ExclusionInput;
 import com.starcert.audit.findings.FindingsRequest.FindingInput;
@@ -64,7 +63,7 @@ class FindingsRulesTest {
                 new FindingInput(null, null, null, null, null, null)),                       // 9 everything
                 List.of(new ExclusionInput("XXX", "n/a"), new ExclusionInput("PRD-RCY", "")),
                 List.of(new DeductionInput("MORAL", "x"), new DeductionInput(null, null)),
-                new BonusInput(" "));
+                bonus(" "));
 
         FindingsRules.Checked checked = FindingsRules.check(request, PLAN, SCHEME);
 
@@ -98,12 +97,28 @@ class FindingsRulesTest {
         assertThat(withOutlets.problems()).extracting(FieldProblem::field).containsExactly("findings[0].indicator");
     }
 
+    static tools.jackson.databind.JsonNode bonus(String description) {
+        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("description", description);
+    }
+
+    @Test
+    void anExplicitNullBonusClearsItAndALeftOutOneKeepsIt() {
+        FindingsRules.Checked cleared = FindingsRules.check(new FindingsRequest(null, null, null,
+                tools.jackson.databind.node.NullNode.getInstance()), PLAN, SCHEME);
+        assertThat(cleared.update().clearBonus()).isTrue();
+        assertThat(cleared.update().bonus()).isNull();
+
+        FindingsRules.Checked kept = FindingsRules.check(new FindingsRequest(null, null, null, null), PLAN, SCHEME);
+        assertThat(kept.update().clearBonus()).isFalse();
+        assertThat(kept.update().bonus()).isNull();
+    }
+
     @Test
     void exclusionsDeductionsAndBonusAreTakenWhenPresent() {
         FindingsRules.Checked checked = FindingsRules.check(new FindingsRequest(null,
                 List.of(new ExclusionInput("PRD-RCY", "the enterprise sells no durable goods")),
                 List.of(new DeductionInput("LEGAL", "expired business licence at S01")),
-                new BonusInput("industry-leading 2 h on-site commitment")), PLAN, SCHEME);
+                bonus("industry-leading 2 h on-site commitment")), PLAN, SCHEME);
 
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.update().findings()).isEmpty();

@@ -3,14 +3,26 @@ package com.starcert.support.problem;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /**
  * Registers {@link ProblemHandler} in every servlet service — before Boot's web MVC auto-configuration, whose own
- * problem-details handler then steps aside (it is conditional on there being no other such handler).
+ * problem-details handler then steps aside (it is conditional on there being no other such handler) — and, first
+ * of all filters, {@link MalformedParameters}.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemHandler.class)
 public class ProblemAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<MalformedParameters> malformedParameters() {
+        FilterRegistrationBean<MalformedParameters> registration = new FilterRegistrationBean<>(
+                new MalformedParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 }
