@@ -20,6 +20,7 @@ public final class Demo {
 
     private static final String USCC_SYMBOLS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] ORGANISATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     static final String ADMIN_CLIENT = "starcert-admin";
     static final String AUDITOR_CLIENT = "starcert-auditor";
@@ -140,9 +141,16 @@ public final class Demo {
     public static String randomUscc(String region) {
         SecureRandom random = new SecureRandom();
         StringBuilder code = new StringBuilder("91").append(region);
-        while (code.length() < 17) {
+        while (code.length() < 16) {
             code.append(USCC_SYMBOLS.charAt(random.nextInt(USCC_SYMBOLS.length())));
         }
+        // characters 9–17 are an organisation code (GB 11714) with its own check character
+        int organisationSum = 0;
+        for (int i = 0; i < 8; i++) {
+            organisationSum += Character.digit(code.charAt(8 + i), 36) * ORGANISATION_WEIGHTS[i];
+        }
+        int organisationCheck = 11 - organisationSum % 11;
+        code.append(organisationCheck == 10 ? 'X' : organisationCheck == 11 ? '0' : (char) ('0' + organisationCheck));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += USCC_SYMBOLS.indexOf(code.charAt(i)) * USCC_WEIGHTS[i];

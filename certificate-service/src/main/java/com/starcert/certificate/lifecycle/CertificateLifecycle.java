@@ -158,23 +158,33 @@ public class CertificateLifecycle {
      * catches up (a certificate overdue long ago is suspended and then withdrawn). Returns how many it applied.
      */
     public int sweep() {
+        return sweep(settings.lifecycle().sweepBatch());
+    }
+
+    /**
+     * One sweep reading {@code batch} certificates at a time, in number order from where the last page ended, so
+     * certificates it must leave alone (a surveillance held for corrective actions, one another instance changed
+     * meanwhile) never keep it from the rest. Passes repeat while they change something: a transition can make the
+     * next one due (suspended long ago, hence withdrawn).
+     */
+    int sweep(int batch) {
         LocalDate today = today();
         int applied = 0;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             int appliedThisPass = 0;
+            String after = null;
             List<Certificate> due;
             do {
-                due = certificates.dueForSweep(today, settings.lifecycle().sweepBatch());
-                int before = appliedThisPass;
+                due = certificates.dueForSweep(today, after, batch);
                 for (Certificate c : due) {
                     if (sweepOne(c, today)) {
                         appliedThisPass++;
                     }
                 }
-                if (appliedThisPass == before) {
-                    break; // what is left is being handled by another instance (or not due): do not spin
+                if (!due.isEmpty()) {
+                    after = due.get(due.size() - 1).number();
                 }
-            } while (due.size() == settings.lifecycle().sweepBatch());
+            } while (due.size() == batch);
             applied += appliedThisPass;
             if (appliedThisPass == 0) {
                 break;

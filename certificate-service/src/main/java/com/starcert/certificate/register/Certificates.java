@@ -121,14 +121,19 @@ public class Certificates {
         return mongo.updateFirst(query, update, Certificate.class).getModifiedCount() == 1;
     }
 
-    /** Certificates in force on which the sweep may owe a transition on {@code today} (at most {@code limit}). */
-    public List<Certificate> dueForSweep(LocalDate today, int limit) {
+    /**
+     * Certificates in force on which the sweep may owe a transition on {@code today}, in number order after
+     * {@code afterNumber} (null: from the first), at most {@code limit}.
+     */
+    public List<Certificate> dueForSweep(LocalDate today, String afterNumber, int limit) {
         Criteria expired = Criteria.where("status").in(CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED)
                 .and("validUntil").lt(today);
         Criteria overdue = Criteria.where("status").is(CertificateStatus.ACTIVE).and("surveillanceDue").lt(today);
         Criteria suspendedTooLong = Criteria.where("status").is(CertificateStatus.SUSPENDED)
                 .and("suspendedOn").lte(LifecycleRules.withdrawSuspendedOnOrBefore(today));
-        Query query = Query.query(new Criteria().orOperator(expired, overdue, suspendedTooLong))
+        Criteria due = new Criteria().orOperator(expired, overdue, suspendedTooLong);
+        Query query = Query.query(afterNumber == null ? due
+                        : new Criteria().andOperator(Criteria.where("_id").gt(afterNumber), due))
                 .with(Sort.by("_id")).limit(limit);
         return mongo.find(query, Certificate.class);
     }

@@ -270,6 +270,24 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void certificates_held_for_corrective_actions_do_not_keep_the_sweep_from_the_rest() {
+        String held = issueInitial("79.0");
+        String overdue = issueInitial("79.0"); // issued right after: the next number
+        Certificate c = certificates.byNumber(held).orElseThrow();
+        LocalDate due = c.surveillanceDue();
+        assertThat(certificates.byNumber(overdue).orElseThrow().surveillanceDue()).isEqualTo(due);
+        moveTo(due);
+        ScoreComputed surveillance = score(c.enterpriseId(), c.holder(), AuditType.SURVEILLANCE, "91.0", 1, false);
+        send(surveillance, SCORING);
+        assertThat(awaitDecision(surveillance.auditId()).outcome()).isEqualTo(Outcome.HELD);
+
+        moveTo(due.plusDays(20));
+        lifecycle.sweep(1); // one certificate a page: the held one fills a page on its own
+        assertThat(certificates.byNumber(held).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);
+        assertThat(certificates.byNumber(overdue).orElseThrow().status()).isEqualTo(CertificateStatus.SUSPENDED);
+    }
+
+    @Test
     void maintained_surveillances_keep_it_active_until_the_end_of_validity_expires_it() throws Exception {
         String number = issueInitial("75.0");
         Certificate c = certificates.byNumber(number).orElseThrow();

@@ -92,15 +92,17 @@ public class EnterpriseRegistry {
         return mongo.exists(Query.query(Criteria.where("id").is(id)), Enterprise.class);
     }
 
-    /** The enterprise with this USCC, if registered; a code that cannot be valid is a 400. */
+    /**
+     * The enterprise with this USCC, if registered; a code that cannot be valid is a 400 (one registered before the
+     * organisation-code check is still found).
+     */
     Optional<Enterprise> findByUscc(String raw) {
-        Uscc uscc;
+        String uscc;
         try {
-            uscc = Uscc.parse(raw);
+            uscc = Uscc.lookupValue(raw);
         } catch (InvalidValueException e) {
             throw new ApiProblemException.InvalidRequest("uscc", e.getMessage());
         }
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("uscc").is(uscc.value())),
-                Enterprise.class));
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("uscc").is(uscc)), Enterprise.class));
     }
 }

@@ -78,9 +78,13 @@ abstract class ApiIntegrationTest {
         return codec.mapper().readTree(body);
     }
 
-    /** A valid USCC no other test uses: 17 fresh characters plus their check character. */
+    /**
+     * A valid USCC no other test uses: 16 fresh characters, the organisation code's check character, and the code's
+     * check character.
+     */
     static String freshUscc() {
-        String first17 = String.format("91350100MA%07d", SEQUENCE.incrementAndGet());
+        String first16 = String.format("91350100MA%06d", SEQUENCE.incrementAndGet());
+        String first17 = first16 + com.starcert.outlet.registry.Uscc.organisationCheckCharacter(first16.substring(8));
         return first17 + com.starcert.outlet.registry.Uscc.checkCharacter(first17);
     }
 

@@ -12,9 +12,10 @@ class UsccTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "91350100M000100Y43", "91110000600037341L", // the examples of docs/domain.md §6
-            // computed with the GB 32100 weights: 31 - (sum mod 31), 31 -> 0
-            "91440300MA5FXXXXXM", "91310000MA1FL0000N", "92330102MA2H00000E", "12100000400000000W",
-            "91420100MA4K00001U"})
+            // computed with the GB 32100 weights: 31 - (sum mod 31), 31 -> 0, the organisation code's (characters
+            // 9-17) with the GB 11714 ones: 11 - (sum mod 11), 10 -> X, 11 -> 0
+            "91440300MA5FXXXXXM", "91310000MA1FL0007C", "92330102MA2H000061", "1210000040000000XN",
+            "91420100MA4K00002Y"})
     void acceptsValidCodes(String code) {
         assertThat(Uscc.parse(code).value()).isEqualTo(code);
     }
@@ -37,6 +38,30 @@ class UsccTest {
     void refusesAWrongCheckCharacter(String code) {
         assertThatThrownBy(() -> Uscc.parse(code)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("check character");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"91310000MA1FL0000N", "92330102MA2H00000E", "91420100MA4K00001U"})
+    void refusesAnOrganisationCodeWithAWrongCheckCharacterEvenWhenTheWholeCodeChecks(String code) {
+        assertThat(Uscc.checkCharacter(code.substring(0, 17))).isEqualTo(code.charAt(17));
+        assertThatThrownBy(() -> Uscc.parse(code)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("organisation code (characters 9–17)");
+    }
+
+    @Test
+    void aCodeRegisteredBeforeTheOrganisationCheckIsStillLookedUp() {
+        assertThat(Uscc.lookupValue(" 91310000ma1fl0000n ")).isEqualTo("91310000MA1FL0000N");
+        assertThat(Uscc.lookupValue("91350100M000100Y43")).isEqualTo("91350100M000100Y43");
+        assertThatThrownBy(() -> Uscc.lookupValue("91350100M000100Y44")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("check character is wrong");
+    }
+
+    @Test
+    void computesTheOrganisationCodeCheckCharacter() {
+        assertThat(Uscc.organisationCheckCharacter("M000100Y")).isEqualTo('4');
+        assertThat(Uscc.organisationCheckCharacter("60003734")).isEqualTo('1');
+        assertThat(Uscc.organisationCheckCharacter("40000000")).as("11 - 1 = 10 is written X").isEqualTo('X');
+        assertThat(Uscc.organisationCheckCharacter("00000000")).as("11 - 0 = 11 is written 0").isEqualTo('0');
     }
 
     @Test
