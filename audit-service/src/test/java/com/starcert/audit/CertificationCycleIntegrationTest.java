@@ -365,6 +365,49 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 p -> "SUSPENDED".equals(p.get("certificateStatus").asString(null)));
     }
 
+    @Test
+    void theNewestCertificateFactWinsWhateverOrderItsEventsArriveIn(
+            @Autowired com.starcert.audit.programme.ProgrammeStore programmes) {
+        String enterpriseId = "ent-" + UUID.randomUUID();
+        String number = "GBT27922-2026-000101";
+        CertificateIssued issued = new CertificateIssued(number, 1, "A-order-1", 1, enterpriseId, HOLDER,
+                SCHEME.ref(), Band.COMPLIANT, new BigDecimal("85.0"), LocalDate.of(2026, 3, 1),
+                LocalDate.of(2029, 2, 28), List.of(), Instant.parse("2026-03-01T09:00:00Z"));
+        CertificateStatusChanged suspended = new CertificateStatusChanged(number, 1, enterpriseId,
+                CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "holder asked", null,
+                LocalDate.of(2026, 6, 1), Instant.parse("2026-06-01T00:00:00Z"));
+
+        // the status change comes first (a backlog after a restart), then its certificate's issue
+        assertThat(programmes.apply(suspended)).isTrue();
+        assertThat(programmes.apply(issued)).isTrue();
+        var programme = programmes.programme(enterpriseId).orElseThrow();
+        assertThat(programme.certificateStatus()).as("the later fact, whatever came first")
+                .isEqualTo(CertificateStatus.SUSPENDED);
+        assertThat(programme.cycleId()).isEqualTo("A-order-1");
+        assertThat(programme.decidedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(programme.validUntil()).isEqualTo(LocalDate.of(2029, 2, 28));
+
+        // replays, and the events of an earlier certificate arriving late, change nothing
+        assertThat(programmes.apply(suspended)).isFalse();
+        assertThat(programmes.apply(issued)).isFalse();
+        String earlier = "GBT27922-2023-000900";
+        assertThat(programmes.apply(new CertificateStatusChanged(earlier, 1, enterpriseId, CertificateStatus.ACTIVE,
+                CertificateStatus.EXPIRED, Band.COMPLIANT, "superseded", null, LocalDate.of(2026, 7, 1),
+                Instant.parse("2026-07-01T00:00:00Z")))).isFalse();
+        assertThat(programmes.apply(new CertificateIssued(earlier, 2, "A-order-0", 1, enterpriseId, HOLDER,
+                SCHEME.ref(), Band.COMPLIANT, new BigDecimal("80.0"), LocalDate.of(2023, 5, 1),
+                LocalDate.of(2026, 4, 30), List.of(), Instant.parse("2026-08-01T00:00:00Z")))).isFalse();
+        assertThat(programmes.programme(enterpriseId).orElseThrow()).isEqualTo(programme);
+
+        // in order, a later status change still applies
+        CertificateStatusChanged restored = new CertificateStatusChanged(number, 1, enterpriseId,
+                CertificateStatus.SUSPENDED, CertificateStatus.ACTIVE, Band.COMPLIANT, "cause dealt with", null,
+                LocalDate.of(2026, 9, 1), Instant.parse("2026-09-01T00:00:00Z"));
+        assertThat(programmes.apply(restored)).isTrue();
+        assertThat(programmes.programme(enterpriseId).orElseThrow().certificateStatus())
+                .isEqualTo(CertificateStatus.ACTIVE);
+    }
+
     // ---------------------------------------------------------------- concurrency, team, schemes
 
     @Test

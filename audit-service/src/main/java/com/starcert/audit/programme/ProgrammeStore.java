@@ -45,8 +45,12 @@ public class ProgrammeStore {
         boolean newCycle = audit != null
                 ? audit.type() == AuditType.INITIAL || audit.type() == AuditType.RECERTIFICATION
                 : e.certificateRevision() == 1;
-        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).orOperator(
-                Criteria.where("issuedAt").lt(e.issuedAt()), Criteria.where("issuedAt").is(null)));
+        // newer than the last issue applied, and of the programme's certificate or a later one (numbers grow
+        // with time: GBT27922-<year>-<sequence>), whatever order the events arrive in
+        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).andOperator(
+                new Criteria().orOperator(Criteria.where("issuedAt").lt(e.issuedAt()),
+                        Criteria.where("issuedAt").is(null)),
+                sameOrLaterCertificate(e.certificateNumber())));
         Update update = new Update()
                 .set("certificateNumber", e.certificateNumber())
                 .set("certificateRevision", e.certificateRevision())
@@ -79,14 +83,38 @@ public class ProgrammeStore {
                 Programme.class);
     }
 
-    /** @return true when the event changed the programme */
+    /**
+     * The newest fact wins whatever the arrival order: a status change of the programme's certificate, or of a later
+     * one whose issue has not arrived yet (a backlog after a restart), applies when it is newer than the last status
+     * applied; the issue, when it comes, leaves a later status alone. A change of an earlier certificate (the one a
+     * recertification superseded) changes nothing.
+     *
+     * @return true when the event changed the programme
+     */
     public boolean apply(CertificateStatusChanged e) {
-        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId())
-                .and("certificateNumber").is(e.certificateNumber())
-                .orOperator(Criteria.where("statusChangedAt").lt(e.changedAt()),
-                        Criteria.where("statusChangedAt").is(null)));
-        Update update = new Update().set("certificateStatus", e.status()).set("statusChangedAt", e.changedAt());
-        return mongo.updateFirst(newer, update, Programme.class).getMatchedCount() > 0;
+        Query newer = Query.query(Criteria.where("_id").is(e.enterpriseId()).andOperator(
+                sameOrLaterCertificate(e.certificateNumber()),
+                new Criteria().orOperator(Criteria.where("statusChangedAt").lt(e.changedAt()),
+                        Criteria.where("statusChangedAt").is(null))));
+        Update update = new Update().set("certificateNumber", e.certificateNumber())
+                .set("certificateStatus", e.status()).set("statusChangedAt", e.changedAt());
+        if (mongo.updateFirst(newer, update, Programme.class).getMatchedCount() > 0) {
+            return true;
+        }
+        try {
+            // before any issue of this enterprise: kept until the issue arrives
+            mongo.insert(new Programme(e.enterpriseId(), null, e.certificateNumber(), 0, null, null, null,
+                    e.status(), e.changedAt()));
+            return true;
+        } catch (DuplicateKeyException alreadyNewer) {
+            return false;
+        }
+    }
+
+    /** The programme follows no certificate yet, this one, or an earlier one. */
+    private static Criteria sameOrLaterCertificate(String certificateNumber) {
+        return new Criteria().orOperator(Criteria.where("certificateNumber").is(null),
+                Criteria.where("certificateNumber").lte(certificateNumber));
     }
 
     private static java.time.LocalDate decidedOn(CertificateIssued e) {
