@@ -11,8 +11,9 @@ import com.starcert.certificate.decision.CertificateStatus;
 /**
  * A certificate's life over time (docs/domain.md §5, ISO/IEC 17021-1 practice), in one place:
  * <ul>
- *   <li>surveillance (监督审核) at least once a year, the first within 12 months of the decision: due on each
- *       anniversary of the decision while that is before the end of validity;</li>
+ *   <li>surveillance (监督审核) at least once a year, the first within 12 months of the decision: due on the first
+ *       and second anniversaries of the decision that began the cycle (while before the end of validity) — two per
+ *       cycle, always, also when an early recertification made the cycle longer than three years;</li>
  *   <li>a certificate whose surveillance was not decided by its due date is suspended (暂停) the day after;</li>
  *   <li>a suspension not lifted within 6 months becomes a withdrawal (撤销);</li>
  *   <li>the day after {@code validUntil} the certificate expires (过期) — the date printed is its last valid day;</li>
@@ -22,6 +23,7 @@ import com.starcert.certificate.decision.CertificateStatus;
 public final class LifecycleRules {
 
     public static final Period SURVEILLANCE_INTERVAL = Period.ofYears(1);
+    public static final int SURVEILLANCES_PER_CYCLE = 2;
     public static final Period SUSPENSION_LIMIT = Period.ofMonths(6);
     private static final Set<CertificateStatus> FINAL = EnumSet.of(CertificateStatus.WITHDRAWN,
             CertificateStatus.EXPIRED, CertificateStatus.CANCELLED);
@@ -61,7 +63,7 @@ public final class LifecycleRules {
         while (!next.isAfter(decidedOn)) {
             next = next.plus(SURVEILLANCE_INTERVAL);
         }
-        return beforeEnd(next, validUntil);
+        return withinCycle(next, validFrom, validUntil);
     }
 
     /**
@@ -77,7 +79,16 @@ public final class LifecycleRules {
         while (!next.isAfter(today)) {
             next = next.plus(SURVEILLANCE_INTERVAL);
         }
-        return beforeEnd(next, validUntil);
+        return withinCycle(next, validFrom, validUntil);
+    }
+
+    /**
+     * A due date the cycle has room for: one of its two surveillances (the last on the second anniversary of the
+     * decision that began it) and before the end of validity; null when the recertification comes next.
+     */
+    private static LocalDate withinCycle(LocalDate due, LocalDate validFrom, LocalDate validUntil) {
+        LocalDate lastSurveillance = validFrom.plus(SURVEILLANCE_INTERVAL.multipliedBy(SURVEILLANCES_PER_CYCLE));
+        return due.isAfter(lastSurveillance) ? null : beforeEnd(due, validUntil);
     }
 
     /** What the sweep must do to a certificate on {@code today}, if anything. */

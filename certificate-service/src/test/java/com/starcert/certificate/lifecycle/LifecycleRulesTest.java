@@ -69,6 +69,23 @@ class LifecycleRulesTest {
     }
 
     @Test
+    void an_early_recertification_still_has_two_surveillances_not_three() {
+        // renewed on 2029-05-01, three months early: the cycle runs to 2032-08-01, more than three years
+        LocalDate from = LocalDate.of(2029, 5, 1);
+        LocalDate until = LocalDate.of(2032, 8, 1);
+        LocalDate first = LifecycleRules.firstSurveillanceDue(from, until);
+        assertThat(first).isEqualTo(LocalDate.of(2030, 5, 1));
+        LocalDate second = LifecycleRules.nextSurveillanceDue(first, from, until, first);
+        assertThat(second).isEqualTo(LocalDate.of(2031, 5, 1));
+        assertThat(LifecycleRules.nextSurveillanceDue(second, from, until, second))
+                .as("the recertification comes next, not a third surveillance on 2032-05-01").isNull();
+        assertThat(LifecycleRules.surveillanceDueAfterRestore(second, from, until, LocalDate.of(2031, 6, 1)))
+                .isNull();
+        assertThat(LifecycleRules.surveillanceDueAfterRestore(first, from, until, LocalDate.of(2030, 6, 1)))
+                .isEqualTo(second);
+    }
+
+    @Test
     void first_surveillance_is_due_twelve_months_after_the_decision() {
         assertThat(LifecycleRules.firstSurveillanceDue(FROM, UNTIL)).isEqualTo(LocalDate.of(2027, 3, 10));
     }
@@ -86,8 +103,10 @@ class LifecycleRulesTest {
     void a_late_surveillance_moves_to_the_first_anniversary_after_it() {
         assertThat(LifecycleRules.nextSurveillanceDue(LocalDate.of(2027, 3, 10), FROM, UNTIL,
                 LocalDate.of(2028, 4, 1))).isNull();
+        assertThat(LifecycleRules.nextSurveillanceDue(LocalDate.of(2027, 3, 10), FROM, UNTIL,
+                LocalDate.of(2027, 5, 1))).isEqualTo(LocalDate.of(2028, 3, 10));
         assertThat(LifecycleRules.nextSurveillanceDue(LocalDate.of(2027, 3, 10), FROM, LocalDate.of(2031, 3, 10),
-                LocalDate.of(2028, 4, 1))).isEqualTo(LocalDate.of(2029, 3, 10));
+                LocalDate.of(2028, 4, 1))).as("never a surveillance after the cycle's second anniversary").isNull();
     }
 
     @Test
