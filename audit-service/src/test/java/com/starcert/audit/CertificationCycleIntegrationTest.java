@@ -84,6 +84,13 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(last(returned.get("timeline")).get("by").asString()).isEqualTo(REVIEWER);
         assertThat(last(returned.get("timeline")).get("byName").asString()).isEqualTo("Reviewer " + REVIEWER);
         assertThat(last(returned.get("timeline")).get("note").asString()).contains("PRD-RCY");
+        // scoring and certificate service learn of it: audit.returned, keyed by the enterprise
+        var returnedEvent = awaitRecord(Topics.AUDIT_RETURNED, auditId, e -> true);
+        assertThat(returnedEvent.key()).isEqualTo(enterpriseId);
+        com.starcert.contracts.AuditReturned returnedData = CODEC.data(CODEC.read(returnedEvent.value()),
+                com.starcert.contracts.AuditReturned.class);
+        assertThat(returnedData.revision()).isEqualTo(1);
+        assertThat(returnedData.reason()).isEqualTo("CENTRAL PRD-RCY evidence missing");
         body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "again")).with(asReviewer()))
                 .andReturn().getResponse(), 409);
 

@@ -7,6 +7,7 @@ public enum EventType {
     ENTERPRISE_CHANGED(Topics.ENTERPRISE_CHANGED, "com.starcert.enterprise.changed.v1", EnterpriseChanged.class),
     OUTLET_CHANGED(Topics.OUTLET_CHANGED, "com.starcert.outlet.changed.v1", OutletChanged.class),
     AUDIT_SUBMITTED(Topics.AUDIT_SUBMITTED, "com.starcert.audit.submitted.v1", AuditSubmitted.class),
+    AUDIT_RETURNED(Topics.AUDIT_RETURNED, "com.starcert.audit.returned.v1", AuditReturned.class),
     SCORE_COMPUTED(Topics.SCORE_COMPUTED, "com.starcert.score.computed.v1", ScoreComputed.class),
     CERTIFICATE_ISSUED(Topics.CERTIFICATE_ISSUED, "com.starcert.certificate.issued.v1", CertificateIssued.class),
     CERTIFICATION_REFUSED(Topics.CERTIFICATE_REFUSED, "com.starcert.certificate.refused.v1", CertificationRefused.class),

@@ -5,7 +5,7 @@ package com.starcert.contracts;
  * a {@link EventType} and a contract test.
  */
 public sealed interface IntegrationEvent
-        permits EnterpriseChanged, OutletChanged, AuditSubmitted, ScoreComputed, CertificateIssued,
+        permits EnterpriseChanged, OutletChanged, AuditSubmitted, AuditReturned, ScoreComputed, CertificateIssued,
         CertificationRefused, CorrectiveActionsVerified, CertificateStatusChanged, SchemePublished {
 
     /** The enterprise the event is about (null only for events that concern no single enterprise). */

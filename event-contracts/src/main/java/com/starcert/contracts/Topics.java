@@ -7,6 +7,7 @@ public final class Topics {
     public static final String ENTERPRISE_CHANGED = "enterprise.changed";
     public static final String OUTLET_CHANGED = "outlet.changed";
     public static final String AUDIT_SUBMITTED = "audit.submitted";
+    public static final String AUDIT_RETURNED = "audit.returned";
     public static final String SCORE_COMPUTED = "score.computed";
     public static final String CERTIFICATE_ISSUED = "certificate.issued";
     public static final String CERTIFICATE_REFUSED = "certificate.refused";
@@ -18,7 +19,7 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static final List<String> ALL = List.of(ENTERPRISE_CHANGED, OUTLET_CHANGED, AUDIT_SUBMITTED,
-            SCORE_COMPUTED, CERTIFICATE_ISSUED, CERTIFICATE_REFUSED, CORRECTIVE_ACTIONS_VERIFIED,
+            AUDIT_RETURNED, SCORE_COMPUTED, CERTIFICATE_ISSUED, CERTIFICATE_REFUSED, CORRECTIVE_ACTIONS_VERIFIED,
             CERTIFICATE_STATUS_CHANGED, SCHEME_PUBLISHED);
 
     public static String deadLetter(String topic) {

@@ -103,6 +103,11 @@ class EventContractTest {
         JsonNode verified = envelope(new CorrectiveActionsVerified("a-1", 2, "e-1", 3, T)).path("data");
         assertThat(fields(verified)).containsExactly("auditId", "revision", "enterpriseId", "actions", "verifiedAt");
 
+        JsonNode returned = envelope(new AuditReturned("a-1", 1, "e-1", "findings at S02 incomplete", T))
+                .path("data");
+        assertThat(fields(returned)).containsExactly("auditId", "revision", "enterpriseId", "reason", "returnedAt");
+        assertThat(Topics.AUDIT_RETURNED).isEqualTo("audit.returned");
+
         JsonNode changed = envelope(new CertificateStatusChanged("GBT27922-2026-000001", 2, "e-1",
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance not carried out",
                 null, LocalDate.of(2027, 11, 27), T)).path("data");

@@ -30,7 +30,7 @@ class DecisionController {
         Decision decision = decisions.latest(auditId)
                 .orElseThrow(() -> new ApiProblemException.NotFound("certification decision for audit", auditId));
         caller.requireSees(decision.enterpriseId(), "certification decision for audit", auditId);
-        if (!caller.cbStaff() && decision.outcome() == Outcome.HELD) {
+        if (!caller.cbStaff() && (decision.outcome() == Outcome.HELD || decision.outcome() == Outcome.RETURNED)) {
             throw new ApiProblemException.NotFound("certification decision for audit", auditId);
         }
         return DecisionView.of(decision);

@@ -20,6 +20,7 @@ import com.starcert.support.messaging.OutboxMessage;
 public class Decisions {
 
     static final String VERIFICATIONS = "corrective_action_verifications";
+    static final String RETURNS = "returned_revisions";
 
     private final MongoTemplate mongo;
 
@@ -78,6 +79,31 @@ public class Decisions {
     public Optional<Instant> verifiedAt(String id) {
         org.bson.Document doc = mongo.findById(id, org.bson.Document.class, VERIFICATIONS);
         return Optional.ofNullable(doc).map(d -> d.getDate("verifiedAt").toInstant());
+    }
+
+    /** Records that (auditId, revision) was returned for correction; insert-if-absent. */
+    public void recordReturn(String id, String enterpriseId, Instant returnedAt) {
+        try {
+            mongo.insert(new org.bson.Document("_id", id).append("enterpriseId", enterpriseId)
+                    .append("returnedAt", java.util.Date.from(returnedAt)), RETURNS);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // a redelivery
+        }
+    }
+
+    /** Whether (auditId, revision) was returned for correction: no decision may be taken on it. */
+    public boolean returned(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id)), RETURNS);
+    }
+
+    /**
+     * Drops a HELD decision whose revision was returned: it becomes RETURNED, once (the update only matches while it
+     * is HELD). True when this call dropped it.
+     */
+    public boolean dropHeld(String id, String reason, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outcome").is(Outcome.HELD)),
+                new Update().set("outcome", Outcome.RETURNED).set("reasons", List.of(reason)).set("releasedAt", at),
+                Decision.class).getModifiedCount() == 1;
     }
 
     /** Insert-if-absent: true when this call recorded it, false when the (auditId, revision) was already decided. */

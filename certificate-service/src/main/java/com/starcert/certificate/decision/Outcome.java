@@ -25,5 +25,10 @@ public enum Outcome {
      * A special audit (特殊审核) on a SUSPENDED certificate scored at least 70: the certificate is restored (恢复) to
      * ACTIVE, revised at the band if that is below its level.
      */
-    RESTORED
+    RESTORED,
+    /**
+     * Not a decision: the audit revision was returned for correction (退回修改) while its decision was HELD; the held
+     * outcome is dropped and the next revision is decided.
+     */
+    RETURNED
 }

@@ -29,6 +29,7 @@ import com.starcert.certificate.register.Certificate;
 import com.starcert.certificate.register.CertificateChange;
 import com.starcert.certificate.register.Certificates;
 import com.starcert.certificate.verification.CertificateSignatures;
+import com.starcert.contracts.AuditReturned;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.AuditedSite;
 import com.starcert.contracts.Band;
@@ -90,6 +91,11 @@ public class CertificationDecisions {
     }
 
     public void decide(ScoreComputed score, String correlationId) {
+        if (decisions.returned(Decision.idOf(score.auditId(), score.revision()))) {
+            log.info("audit {} revision {} was returned for correction; no decision is taken on it",
+                    score.auditId(), score.revision());
+            return;
+        }
         Optional<Decision> latest = decisions.latest(score.auditId());
         if (latest.isPresent() && latest.get().auditRevision() >= score.revision()) {
             log.debug("audit {} revision {} already decided (latest decided revision {}); nothing to do",
@@ -113,6 +119,29 @@ public class CertificationDecisions {
                     + verified.get());
         }
         apply(score, audit, extra, correlationId, insert);
+    }
+
+    /**
+     * The revision was returned for correction (退回修改): remembered, so that its score, should it still arrive, is not
+     * decided on; a decision HELD for it is dropped. A decision already taken stands (it was taken before the return
+     * reached this service) and is logged, since audit-service no longer expects it.
+     */
+    public void returned(AuditReturned returned) {
+        String id = Decision.idOf(returned.auditId(), returned.revision());
+        Instant at = returned.returnedAt() != null ? returned.returnedAt() : clock.instant();
+        decisions.recordReturn(id, returned.enterpriseId(), at);
+        Optional<Decision> decided = decisions.byId(id);
+        if (decided.isEmpty()) {
+            return;
+        }
+        if (decisions.dropHeld(id, "revision " + returned.revision() + " returned for correction: "
+                + returned.reason(), at)) {
+            log.info("audit {} revision {} returned: its HELD decision is dropped", returned.auditId(),
+                    returned.revision());
+        } else if (decided.get().outcome() != Outcome.RETURNED) {
+            log.warn("audit {} revision {} was returned after its decision {} was taken; the decision stands",
+                    returned.auditId(), returned.revision(), decided.get().outcome());
+        }
     }
 
     /** The corrective actions of (auditId, revision) are verified: a HELD decision is taken now, once. */

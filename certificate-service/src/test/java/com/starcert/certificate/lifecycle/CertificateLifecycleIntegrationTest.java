@@ -270,6 +270,51 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_returned_revision_is_never_decided_and_the_next_revision_is_decided_normally() {
+        // returned before its score arrives: the score of revision 1 is not decided on
+        ScoreComputed first = score("ent-" + UUID.randomUUID(), new Holder("退回测试有限公司", "91350100M000100Y43"),
+                AuditType.INITIAL, "85.0", 0, false);
+        send(new com.starcert.contracts.AuditReturned(first.auditId(), 1, first.enterpriseId(), "evidence missing",
+                Instant.now()), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> decisions.returned(Decision.idOf(first.auditId(), 1)));
+        send(first, SCORING);
+        ScoreComputed second = revision(first, 2, "88.0");
+        send(second, SCORING);
+        Decision decided = awaitDecision(first.auditId());
+        assertThat(decided.auditRevision()).isEqualTo(2);
+        assertThat(decided.outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(decisions.byId(Decision.idOf(first.auditId(), 1))).isEmpty();
+        assertThat(certificates.ofEnterprise(first.enterpriseId())).singleElement()
+                .satisfies(c -> assertThat(c.auditRevision()).isEqualTo(2));
+
+        // held for corrective actions, then returned: the held outcome is dropped, revision 2 is decided
+        ScoreComputed held = score("ent-" + UUID.randomUUID(), new Holder("退回测试有限公司", "91350100M000100Y43"),
+                AuditType.INITIAL, "85.0", 1, false);
+        send(held, SCORING);
+        assertThat(awaitDecision(held.auditId()).outcome()).isEqualTo(Outcome.HELD);
+        send(new com.starcert.contracts.AuditReturned(held.auditId(), 1, held.enterpriseId(), "deduction disputed",
+                Instant.now()), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> decisions.byId(Decision.idOf(held.auditId(), 1)).orElseThrow().outcome(),
+                o -> o == Outcome.RETURNED);
+        send(new CorrectiveActionsVerified(held.auditId(), 1, held.enterpriseId(), 1, Instant.now()),
+                "/starcert/audit-service");
+        send(revision(held, 2, "86.0"), SCORING);
+        Decision next = await().atMost(WAIT).until(() -> decisions.latest(held.auditId()).orElseThrow(),
+                d -> d.auditRevision() == 2);
+        assertThat(next.outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(decisions.byId(Decision.idOf(held.auditId(), 1)).orElseThrow().outcome())
+                .as("a verification of the returned revision releases nothing").isEqualTo(Outcome.RETURNED);
+        assertThat(certificates.ofEnterprise(held.enterpriseId())).singleElement()
+                .satisfies(c -> assertThat(c.auditRevision()).isEqualTo(2));
+    }
+
+    private static ScoreComputed revision(ScoreComputed s, int revision, String score) {
+        java.math.BigDecimal shown = new java.math.BigDecimal(score);
+        return new ScoreComputed(s.auditId(), revision, s.enterpriseId(), s.holder(), s.auditType(), s.scheme(), shown,
+                Band.of(shown), s.sites(), 0, s.outstanding(), Instant.now());
+    }
+
+    @Test
     void certificates_held_for_corrective_actions_do_not_keep_the_sweep_from_the_rest() {
         String held = issueInitial("79.0");
         String overdue = issueInitial("79.0"); // issued right after: the next number
