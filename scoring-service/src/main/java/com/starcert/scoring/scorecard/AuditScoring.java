@@ -61,6 +61,11 @@ public class AuditScoring {
         AuditSubmitted audit = codec.data(event, AuditSubmitted.class);
         checkIdentity(event, audit);
         String auditId = audit.auditId();
+        if (cards.returned(auditId, audit.revision())) {
+            log.info("audit {} revision {} was returned for correction before it was scored; not scored (event {})",
+                    auditId, audit.revision(), event.id());
+            return;
+        }
         Optional<Integer> latest = cards.latestRevision(auditId, audit.enterpriseId());
         if (latest.isPresent() && latest.get() >= audit.revision()) {
             log.info("audit {} revision {} ignored: revision {} is already scored (event {})", auditId,

@@ -26,8 +26,10 @@ import com.starcert.support.messaging.OutboxMessage;
  * also queues its ScoreComputed event: one write, state and event together. {@code exactScore} keeps the unrounded
  * score as a fraction for the record.
  *
- * @param decidedAt when certificate-service reported its decision on this revision (issued, refused, or a decision
- *                  on a certificate in force); null before. The enterprise sees its score card only from then on.
+ * @param decidedAt  when certificate-service reported its decision on this revision (issued, refused, or a decision
+ *                   on a certificate in force); null before. The enterprise sees its score card only from then on.
+ * @param returnedAt when the CB returned this revision for correction (退回修改): its score no longer stands and it is
+ *                   never decided; null otherwise
  */
 @Document("scoreCards")
 @CompoundIndexes({
@@ -50,6 +52,7 @@ public record ScoreCardDocument(
         BonusLine bonus,
         Instant computedAt,
         Instant decidedAt,
+        Instant returnedAt,
         List<OutboxMessage> outbox) implements OutboxAggregate {
 
     /** Decimals shown for conformity and earned points; the score itself is computed exactly. */
@@ -100,6 +103,7 @@ public record ScoreCardDocument(
                 card.bonus() == null ? null
                         : new BonusLine(card.bonus().description(), decimal(ScoringEngine.BONUS_POINTS)),
                 computedAt,
+                null,
                 null,
                 List.of(event));
     }

@@ -24,11 +24,12 @@ public record ScoreCardView(
         List<DeductionLine> specialDeductions,
         BonusLine bonus,
         Instant computedAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Instant returnedAt) {
 
     static ScoreCardView of(ScoreCardDocument card) {
         return new ScoreCardView(card.auditId(), card.revision(), card.enterpriseId(), card.scheme(), card.score(),
                 card.band(), card.applicableTotal(), card.earnedTotal(), card.indicators(),
-                card.specialDeductions(), card.bonus(), card.computedAt(), card.decidedAt());
+                card.specialDeductions(), card.bonus(), card.computedAt(), card.decidedAt(), card.returnedAt());
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ScoreCards {
 
+    static final String RETURNS = "returned_revisions";
+
     private final MongoTemplate mongo;
 
     public ScoreCards(MongoTemplate mongo) {
@@ -67,6 +69,28 @@ public class ScoreCards {
                 .and("enterpriseId").is(enterpriseId).and("decidedAt").is(null));
         return mongo.updateFirst(query, new Update().set("decidedAt", decidedAt), ScoreCardDocument.class)
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * The CB returned (auditId, revision) for correction: remembered (so that its submission, should it arrive only
+     * now, is not scored) and its card, if scored, marked returned. Idempotent.
+     */
+    public void markReturned(String auditId, int revision, String enterpriseId, Instant returnedAt) {
+        String id = ScoreCardDocument.idOf(auditId, revision);
+        try {
+            mongo.insert(new org.bson.Document("_id", id).append("enterpriseId", enterpriseId)
+                    .append("returnedAt", java.util.Date.from(returnedAt)), RETURNS);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // a redelivery
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("returnedAt").is(null)),
+                new Update().set("returnedAt", returnedAt), ScoreCardDocument.class);
+    }
+
+    /** Whether (auditId, revision) was returned for correction. */
+    public boolean returned(String auditId, int revision) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(ScoreCardDocument.idOf(auditId, revision))),
+                RETURNS);
     }
 
     /** The highest revision of the audit already scored, if any (only the revision is read). */

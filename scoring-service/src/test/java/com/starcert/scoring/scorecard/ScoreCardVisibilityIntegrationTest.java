@@ -167,12 +167,34 @@ class ScoreCardVisibilityIntegrationTest extends ServiceIntegrationTest {
     }
 
     @Test
+    void aReturnedRevisionIsMarkedOnItsCardAndNotScoredWhenItsReturnCameFirst() throws Exception {
+        String enterpriseId = "E-" + UUID.randomUUID();
+        String scored = submitAndAwaitScored(enterpriseId, 1);
+        EventTraffic.send(new com.starcert.contracts.AuditReturned(scored, 1, enterpriseId, "evidence missing",
+                Instant.parse("2026-12-03T08:00:00Z")), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> cards.latest(scored, enterpriseId).orElseThrow().returnedAt() != null);
+        mvc.perform(get("/api/scores/{auditId}", scored).with(asAuditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.returnedAt").value("2026-12-03T08:00:00Z"));
+
+        // returned before its submission was scored (the events of different topics raced): never scored
+        String late = "A-" + UUID.randomUUID();
+        EventTraffic.send(new com.starcert.contracts.AuditReturned(late, 1, enterpriseId, "evidence missing",
+                Instant.now()), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> cards.returned(late, 1));
+        EventTraffic.send(defaultAudit(1).toEvent(late, 1, enterpriseId), "/starcert/audit-service");
+        EventTraffic.send(defaultAudit(1).toEvent(late, 2, enterpriseId), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> cards.latest(late, enterpriseId).isPresent());
+        assertThat(cards.revisions(late, enterpriseId)).extracting(ScoreCardDocument::revision).containsExactly(2);
+    }
+
+    @Test
     void aCardStoredWithoutItsEnterpriseIsForCbStaffOnly() throws Exception {
         String auditId = "A-" + UUID.randomUUID();
         String enterpriseId = "E-" + UUID.randomUUID();
         mongo.insert(new ScoreCardDocument(ScoreCardDocument.idOf(auditId, 1), auditId, 1, null, null,
                 new BigDecimal("80.0"), "80", Band.THREE_STAR, new BigDecimal("100"), new BigDecimal("80"),
-                List.of(), List.of(), null, Instant.now(), Instant.now(), List.of()));
+                List.of(), List.of(), null, Instant.now(), Instant.now(), null, List.of()));
 
         mvc.perform(get("/api/scores/{auditId}", auditId).with(asCbAdmin()))
                 .andExpect(status().isOk())
