@@ -415,6 +415,37 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 .isEqualTo(CertificateStatus.ACTIVE);
     }
 
+    @Test
+    void findingsMayBeLargeButNotUnbounded() throws Exception {
+        JsonNode audit = centralOnlyAudit(UUID.randomUUID().toString(), "INITIAL");
+        String auditId = audit.get("id").asString();
+        // 2 MB of findings (over the 1 MB of other bodies): read, and refused for what they say, not for their size
+        String note = "x".repeat(2_000);
+        StringBuilder two = new StringBuilder("{\"findings\":[");
+        for (int i = 0; i < 1_000; i++) {
+            two.append(i == 0 ? "" : ",").append("{\"siteId\":\"NOPE\",\"indicator\":\"SYS-ORG\",")
+                    .append("\"result\":\"CONFORMING\",\"evidence\":\"").append(note).append("\"}");
+        }
+        two.append("]}");
+        mvc.perform(put("/api/audits/{id}/findings", auditId).with(asLead())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(two.toString()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.errors.length()").value(101));
+        // over 8 MB: 413
+        String nine = "{\"findings\":[],\"pad\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        mvc.perform(put("/api/audits/{id}/findings", auditId).with(asLead())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(nine))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isContentTooLarge());
+        // other bodies: 1 MB
+        mvc.perform(post("/api/audits/{id}/return", auditId).with(asReviewer())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"" + "x".repeat(1_100_000) + "\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isContentTooLarge());
+    }
+
     // ---------------------------------------------------------------- concurrency, team, schemes
 
     @Test

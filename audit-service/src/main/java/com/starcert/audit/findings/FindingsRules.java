@@ -92,8 +92,25 @@ public final class FindingsRules {
         } else {
             bonus = new Bonus(bonusNode.path("description").stringValue().trim());
         }
-        return new Checked(List.copyOf(problems), problems.isEmpty()
+        return new Checked(bounded(problems), problems.isEmpty()
                 ? new FindingsUpdate(List.copyOf(findings), exclusions, deductions, bonus, clearBonus, notes) : null);
+    }
+
+    /** Problems named one by one in an answer; beyond them one more entry counts the rest. */
+    static final int NAMED_PROBLEMS = 100;
+
+    /**
+     * A request naming thousands of unknown sites gets a bounded answer: the first {@value #NAMED_PROBLEMS} problems
+     * with their paths, then how many more there are.
+     */
+    static List<FieldProblem> bounded(List<FieldProblem> problems) {
+        if (problems.size() <= NAMED_PROBLEMS) {
+            return List.copyOf(problems);
+        }
+        List<FieldProblem> named = new ArrayList<>(problems.subList(0, NAMED_PROBLEMS));
+        named.add(new FieldProblem("$", (problems.size() - NAMED_PROBLEMS) + " more problems of the same request "
+                + "are not listed; correct the ones above and send it again"));
+        return List.copyOf(named);
     }
 
     private static Finding finding(String path, FindingInput in, Map<String, PlannedSite> sites, boolean centralOnly,

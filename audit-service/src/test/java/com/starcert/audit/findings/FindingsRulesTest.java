@@ -102,6 +102,21 @@ class FindingsRulesTest {
     }
 
     @Test
+    void thousandsOfUnknownSitesGetABoundedAnswer() {
+        FindingInput[] inputs = new FindingInput[5_000];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = new FindingInput("NOPE-" + i, "SYS-ORG", "CONFORMING", null, null, null);
+        }
+        FindingsRules.Checked checked = FindingsRules.check(findings(inputs), PLAN, SCHEME);
+
+        assertThat(checked.valid()).isFalse();
+        assertThat(checked.problems()).hasSize(FindingsRules.NAMED_PROBLEMS + 1);
+        assertThat(checked.problems().get(0).field()).isEqualTo("findings[0].siteId");
+        assertThat(checked.problems().get(FindingsRules.NAMED_PROBLEMS - 1).field()).isEqualTo("findings[99].siteId");
+        assertThat(checked.problems().get(FindingsRules.NAMED_PROBLEMS).reason()).startsWith("4900 more problems");
+    }
+
+    @Test
     void anExplicitNullBonusClearsItAndALeftOutOneKeepsIt() {
         FindingsRules.Checked cleared = FindingsRules.check(new FindingsRequest(null, null, null,
                 tools.jackson.databind.node.NullNode.getInstance()), PLAN, SCHEME);

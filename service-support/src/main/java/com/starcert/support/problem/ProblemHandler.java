@@ -96,6 +96,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                String path = request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                        ? servlet.getRequest().getRequestURI() : null;
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(RequestBodyLimit.problem(path, -1, tooLarge.limit));
+            }
+        }
         FieldProblem problem = unreadable(ex);
         return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                 problem.field() + ": " + problem.reason(), List.of(problem)));

@@ -1,0 +1,179 @@
+package com.starcert.support.problem;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every JSON request body has a size limit: {@code starcert.web.max-body-size} (1 MB), or a larger one for the paths
+ * that need it ({@code starcert.web.max-body-size-by-path}, e.g. findings). Beyond it the answer is a 413 problem,
+ * before the body is read when its length is announced, or as soon as the limit is passed when it is streamed. Upload
+ * files (multipart, CSV) keep their own limits.
+ */
+public class RequestBodyLimit extends OncePerRequestFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final Limits limits;
+
+    public RequestBodyLimit(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param maxBodySize       the limit of a JSON body
+     * @param maxBodySizeByPath larger (or smaller) limits by Ant-style path pattern, e.g.
+     *                          {@code "[/api/audits/*&#47;findings]": 8MB}
+     */
+    @ConfigurationProperties("starcert.web")
+    public record Limits(@DefaultValue("1MB") DataSize maxBodySize, Map<String, DataSize> maxBodySizeByPath) {
+
+        public Limits {
+            maxBodySizeByPath = maxBodySizeByPath == null ? Map.of() : new LinkedHashMap<>(maxBodySizeByPath);
+        }
+
+        long limitFor(String path) {
+            return maxBodySizeByPath.entrySet().stream().filter(e -> PATHS.match(e.getKey(), path))
+                    .map(e -> e.getValue().toBytes()).findFirst().orElse(maxBodySize.toBytes());
+        }
+    }
+
+    /** Reading the body went past the limit. */
+    static final class BodyTooLarge extends IOException {
+        final long limit;
+
+        BodyTooLarge(long limit) {
+            super("the request body is larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!json(request.getContentType())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long limit = limits.limitFor(request.getRequestURI());
+        long announced = request.getContentLengthLong();
+        if (announced > limit) {
+            write(response, request.getRequestURI(), announced, limit);
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+        } catch (RuntimeException unparsable) {
+            return false;
+        }
+    }
+
+    /** The problem for a body over the limit ({@code length} -1 when it was streamed without a length). */
+    static Map<String, Object> problem(String path, long length, long limit) {
+        String reason = (length >= 0 ? "is " + length + " bytes; " : "is too large; ") + "at most " + limit
+                + " bytes are accepted here";
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", "Request body too large");
+        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        problem.put("detail", "the request body " + reason);
+        problem.put("instance", path);
+        problem.put("errors", List.of(new FieldProblem("$", reason)));
+        return problem;
+    }
+
+    private static void write(HttpServletResponse response, String path, long length, long limit)
+            throws IOException {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem(path, length, limit)));
+    }
+
+    /** The request whose body stream fails with {@link BodyTooLarge} once more than the limit was read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream counted;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                ServletInputStream in = super.getInputStream();
+                counted = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLarge {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLarge(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return counted;
+        }
+    }
+}
