@@ -13,6 +13,7 @@ import com.starcert.audit.access.AuditAccess.Act;
 import com.starcert.audit.access.Precondition;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FreeText;
 import com.starcert.support.security.Caller;
 
 /**
@@ -43,6 +44,7 @@ public class CorrectiveActionHandling {
             if (text == null || text.isBlank()) {
                 throw new ApiProblemException.InvalidRequest("text", "is required: describe what was corrected");
             }
+            FreeText.require("text", text);
             List<String> ids = attachmentIds == null ? List.of() : attachmentIds;
             for (int i = 0; i < ids.size(); i++) {
                 if (ids.get(i) == null || !audit.hasAttachment(ids.get(i))) {
@@ -63,6 +65,7 @@ public class CorrectiveActionHandling {
 
     public Audit verify(String auditId, String actionId, String note, Precondition precondition, Caller caller) {
         return access.command(auditId, caller, Act.REVIEW, precondition, audit -> {
+            FreeText.require("note", note);
             try {
                 audit.verifyCorrectiveAction(actionId, Who.of(caller), note == null ? null : note.trim(),
                         clock.instant()).ifPresent(v -> audit.enqueue(outboxEvents.message(v, audit.correlationId())));

@@ -18,6 +18,7 @@ import com.starcert.contracts.AuditSubmitted.Result;
 import com.starcert.contracts.AuditSubmitted.SpecialDeduction;
 import com.starcert.contracts.Scheme;
 import com.starcert.support.problem.FieldProblem;
+import com.starcert.support.problem.FreeText;
 
 /**
  * Checks findings against the audit's site plan and pinned scheme and lists every bad item with its JSON path.
@@ -89,7 +90,7 @@ public final class FindingsRules {
             problems.add(new FieldProblem("bonus", "must be an object {description} or null"));
         } else if (!bonusNode.path("description").isString() || blank(bonusNode.path("description").stringValue())) {
             problems.add(new FieldProblem("bonus.description", "is required"));
-        } else {
+        } else if (FreeText.fits("bonus.description", bonusNode.path("description").stringValue(), problems)) {
             bonus = new Bonus(bonusNode.path("description").stringValue().trim());
         }
         return new Checked(bounded(problems), problems.isEmpty()
@@ -160,6 +161,8 @@ public final class FindingsRules {
         if ((result == Result.NONCONFORMING || result == Result.NOT_APPLICABLE) && blank(in.reason())) {
             problems.add(new FieldProblem(path + ".reason", "is required when the result is " + result));
         }
+        FreeText.fits(path + ".reason", in.reason(), problems);
+        FreeText.fits(path + ".evidence", in.evidence(), problems);
         boolean sampled = indicator != null && indicator.sampled() && result != null
                 && result != Result.NOT_APPLICABLE;
         if (sampled) {
@@ -202,6 +205,7 @@ public final class FindingsRules {
             problems.add(new FieldProblem(path + ".indicator", "'" + in.indicator() + "' is not an indicator of "
                     + scheme.id() + " version " + scheme.version()));
         }
+        FreeText.fits(path + ".justification", in.justification(), problems);
         if (blank(in.justification())) {
             problems.add(new FieldProblem(path + ".justification", "is required: an exclusion (删减) must be justified"));
         }
@@ -224,6 +228,7 @@ public final class FindingsRules {
                         "'" + in.category() + "' is not one of LEGAL, POLICY, INDUSTRY, SYSTEM"));
             }
         }
+        FreeText.fits(path + ".description", in.description(), problems);
         if (blank(in.description())) {
             problems.add(new FieldProblem(path + ".description", "is required"));
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.starcert.contracts.AuditType;
 import com.starcert.support.problem.FieldProblem;
+import com.starcert.support.problem.FreeText;
 
 /**
  * Body of {@code POST /api/audits}. Enumerations arrive as text so that every bad field is reported at once.
@@ -131,7 +132,9 @@ public record PlanRequest(
             problems.add(new FieldProblem("seedReason", "only goes with a randomSeed the CB chooses; without one the "
                     + "server draws the seed"));
         }
+        FreeText.fits("seedReason", seedReason, problems);
         if (enlargement != null) {
+            FreeText.fits("enlargement.reason", enlargement.reason(), problems);
             if (enlargement.extraSites() == null || enlargement.extraSites() < 1) {
                 problems.add(new FieldProblem("enlargement.extraSites",
                         "must be at least 1: the CB may enlarge a sample, never shrink it"));

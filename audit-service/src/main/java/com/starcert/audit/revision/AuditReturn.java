@@ -13,6 +13,7 @@ import com.starcert.audit.access.Precondition;
 import com.starcert.contracts.AuditReturned;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FreeText;
 import com.starcert.support.security.Caller;
 
 /**
@@ -40,6 +41,7 @@ public class AuditReturn {
             if (reason == null || reason.isBlank()) {
                 throw new ApiProblemException.InvalidRequest("reason", "is required: say what must be corrected");
             }
+            FreeText.require("reason", reason);
             if (!audit.returnable()) {
                 throw new ApiProblemException.Conflict("audit " + auditId + " is " + audit.status()
                         + "; an audit can be returned only before its decision (SUBMITTED, SCORED, or held for "

@@ -102,6 +102,24 @@ class FindingsRulesTest {
     }
 
     @Test
+    void freeTextIsAtMostTwoThousandCharacters() {
+        String essay = "长".repeat(2_001);
+        FindingsRules.Checked checked = FindingsRules.check(new FindingsRequest(List.of(
+                        new FindingInput("S01", "SYS-RES", "NONCONFORMING", essay, 4, 1, essay)),
+                List.of(new ExclusionInput("PRD-RCY", essay)), List.of(new DeductionInput("LEGAL", essay)),
+                bonus(essay)), PLAN, SCHEME);
+        assertThat(checked.problems()).extracting(FieldProblem::field).containsExactly("findings[0].reason",
+                "findings[0].evidence", "exclusions[0].justification", "specialDeductions[0].description",
+                "bonus.description");
+        assertThat(checked.problems().get(0).reason()).isEqualTo("is too long: at most 2000 characters (has 2001)");
+
+        String fits = "长".repeat(2_000);
+        assertThat(FindingsRules.check(new FindingsRequest(List.of(
+                new FindingInput("S01", "SYS-RES", "NONCONFORMING", fits, 4, 1, fits)), null, null,
+                bonus(fits)), PLAN, SCHEME).problems()).isEmpty();
+    }
+
+    @Test
     void thousandsOfUnknownSitesGetABoundedAnswer() {
         FindingInput[] inputs = new FindingInput[5_000];
         for (int i = 0; i < inputs.length; i++) {
