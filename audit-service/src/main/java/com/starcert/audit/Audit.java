@@ -94,6 +94,9 @@ public class Audit implements OutboxAggregate {
     private String correlationId;
     private Instant createdAt;
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /** Events queued since this audit was read: the save appends these and never rewrites the stored outbox. */
+    @org.springframework.data.annotation.Transient
+    private List<OutboxMessage> enqueued = new ArrayList<>();
 
     protected Audit() {
         // for the mapping layer
@@ -294,6 +297,12 @@ public class Audit implements OutboxAggregate {
 
     public void enqueue(OutboxMessage message) {
         outbox.add(message);
+        enqueued.add(message);
+    }
+
+    /** The events queued since this audit was read (see {@link AuditRepository}'s save). */
+    public List<OutboxMessage> enqueued() {
+        return List.copyOf(enqueued);
     }
 
     private void requireOpen() {

@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
 /** Every query uses the index {enterpriseId: 1, createdAt: -1}. */
-public interface AuditRepository extends MongoRepository<Audit, String> {
+public interface AuditRepository extends MongoRepository<Audit, String>, OutboxSafeSave<Audit> {
 
     /**
      * The enterprise's audits, newest first, with only what planning needs (type, programme place, when, which

@@ -416,6 +416,53 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void savingAnAuditNeverUndoesTheRelay(@Autowired com.starcert.support.messaging.OutboxEvents outboxEvents,
+                                          @Autowired com.starcert.support.messaging.OutboxRelay relay)
+            throws Exception {
+        String auditId = centralOnlyAudit(UUID.randomUUID().toString(), "INITIAL").get("id").asString();
+        relay.stop(); // this test plays the relay's part itself
+        try {
+            saveWhileTheRelayWorks(auditId, outboxEvents);
+        } finally {
+            relay.start();
+        }
+    }
+
+    private void saveWhileTheRelayWorks(String auditId, com.starcert.support.messaging.OutboxEvents outboxEvents) {
+        var byId = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(auditId));
+        // an event waits in the outbox and a relay (elsewhere) holds the document's lease; the audit is read so
+        mongo.updateFirst(byId, new org.springframework.data.mongodb.core.query.Update().push("outbox",
+                mongo.getConverter().convertToMongoType(outboxEvents.message(new com.starcert.contracts.AuditReturned(
+                        auditId, 9, "ent-x", "waiting", Instant.now()), "corr-waiting")))
+                .set("outboxLeaseOwner", "relay-elsewhere")
+                .set("outboxLeaseUntil", java.util.Date.from(Instant.now().plusSeconds(60))), "audits");
+        Audit read = repository.findById(auditId).orElseThrow();
+        String waiting = read.outbox().get(read.outbox().size() - 1).eventId();
+        // meanwhile that relay sends the event and removes it
+        mongo.updateFirst(byId, new org.springframework.data.mongodb.core.query.Update()
+                .pull("outbox", new org.bson.Document("eventId", waiting)), "audits");
+        read.assignTeam(read.team());
+        com.starcert.contracts.AuditReturned event = new com.starcert.contracts.AuditReturned(auditId, 1,
+                read.enterpriseId(), "test", Instant.now());
+        read.enqueue(outboxEvents.message(event, "corr-relay-test"));
+        long version = read.version();
+
+        Audit saved = repository.save(read);
+
+        org.bson.Document stored = mongo.findById(auditId, org.bson.Document.class, "audits");
+        assertThat(stored.getString("outboxLeaseOwner")).as("the relay's lease is left alone")
+                .isEqualTo("relay-elsewhere");
+        assertThat(stored.getList("outbox", org.bson.Document.class)).extracting(d -> d.getString("eventId"))
+                .as("what the relay sent is not put back; what was queued now is appended")
+                .doesNotContain(waiting).contains(read.enqueued().get(0).eventId());
+        assertThat(saved.version()).isEqualTo(version + 1);
+        // a stale copy is refused as before
+        assertThatThrownBy(() -> repository.save(read))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+    }
+
+    @Test
     void findingsMayBeLargeButNotUnbounded() throws Exception {
         JsonNode audit = centralOnlyAudit(UUID.randomUUID().toString(), "INITIAL");
         String auditId = audit.get("id").asString();
