@@ -20,4 +20,12 @@ public record AuditReturned(
     public String subject() {
         return auditId;
     }
+
+    /** This event when it names what every consumer needs; otherwise it is malformed (dead-lettered, not retried). */
+    public AuditReturned requireComplete() {
+        if (auditId == null || auditId.isBlank() || revision < 1 || enterpriseId == null || enterpriseId.isBlank()) {
+            throw new MalformedEventException("AuditReturned: auditId, revision >= 1 and enterpriseId are required");
+        }
+        return this;
+    }
 }

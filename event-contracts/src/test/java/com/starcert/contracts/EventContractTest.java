@@ -107,6 +107,8 @@ class EventContractTest {
                 .path("data");
         assertThat(fields(returned)).containsExactly("auditId", "revision", "enterpriseId", "reason", "returnedAt");
         assertThat(Topics.AUDIT_RETURNED).isEqualTo("audit.returned");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditReturned("a-1", 0, "e-1", "r", T)
+                .requireComplete()).isInstanceOf(MalformedEventException.class);
 
         JsonNode changed = envelope(new CertificateStatusChanged("GBT27922-2026-000001", 2, "e-1",
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance not carried out",
