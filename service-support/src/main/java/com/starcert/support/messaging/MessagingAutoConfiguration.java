@@ -132,4 +132,18 @@ public class MessagingAutoConfiguration {
         writes.reportTo(relay);
         return relay;
     }
+
+    /**
+     * Health names the events parked because the broker refuses them for good (status stays UP: the service works,
+     * the operator has events to look at); the same count is the metric {@code starcert.outbox.parked}.
+     */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator outboxHealthIndicator(OutboxRelay relay,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        meters.ifAvailable(registry -> io.micrometer.core.instrument.Gauge.builder("starcert.outbox.parked", relay,
+                        OutboxRelay::parkedEvents)
+                .description("events the broker refuses for good, set aside in outboxParked").register(registry));
+        return () -> org.springframework.boot.health.contributor.Health.up()
+                .withDetail("parkedEvents", relay.parkedEvents()).build();
+    }
 }

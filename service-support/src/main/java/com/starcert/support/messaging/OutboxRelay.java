@@ -73,6 +73,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String LEASE = "outboxLeaseUntil";
     static final String OWNER = "outboxLeaseOwner";
     static final String CLAIM = "outboxClaim";
+    /** Events the broker refuses for good, set aside with their cause (an operator re-drives or discards them). */
+    static final String PARKED = "outboxParked";
     private static final DocumentCodec IDS = new DocumentCodec();
     /** Ids per claiming update: a store that scans compares each document with every id in the list. */
     private static final int ID_CHUNK = 32;
@@ -87,6 +89,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong parkedEvents = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Instant parkedCountedAt;
     private volatile Thread worker;
 
     /** A document that may hold events, by collection and {@code _id}; without an id, a sweep of the collection. */
@@ -205,22 +209,36 @@ public class OutboxRelay implements SmartLifecycle {
         int sent = 0;
         for (Map.Entry<Object, List<CompletableFuture<?>>> entry : inFlight.entrySet()) {
             List<OutboxMessage> messages = claimed.get(entry.getKey());
-            List<String> acknowledged = new ArrayList<>();
+            List<String> done = new ArrayList<>();
+            List<Document> parked = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 if (clock.instant().isAfter(renewAt)) {
                     renew(collection, claim.token(), claimed.keySet());
                     renewAt = clock.instant().plus(lease.dividedBy(2));
                 }
-                if (!acknowledged(entry.getValue().get(i), messages.get(i), deadline)) {
+                OutboxMessage message = messages.get(i);
+                Delivery delivery = delivery(entry.getValue().get(i), message, deadline);
+                if (delivery instanceof Delivery.NotYet) {
                     // the rest of this document waits for the next pass, so its events keep their order
                     break;
                 }
-                acknowledged.add(messages.get(i).eventId());
+                if (delivery instanceof Delivery.Never never) {
+                    // it can never be sent: set aside with its cause, so the events after it still go out
+                    log.error("{} event {} of {} {} can never be sent and is parked in {}: {}", message.topic(),
+                            message.eventId(), collection, entry.getKey(), PARKED, never.cause());
+                    parked.add(parkedCopy(message, never.cause()));
+                    parkedEvents.incrementAndGet();
+                } else {
+                    sent++;
+                }
+                done.add(message.eventId());
             }
-            sent += acknowledged.size();
             Update clear = new Update().unset(LEASE).unset(OWNER).unset(CLAIM);
-            if (!acknowledged.isEmpty()) {
-                clear.pull(OUTBOX, sent(acknowledged));
+            if (!done.isEmpty()) {
+                clear.pull(OUTBOX, sent(done));
+            }
+            if (!parked.isEmpty()) {
+                clear.push(PARKED).each(parked.toArray());
             }
             // by _id alone, which every store answers from its primary key. Should this relay's lease have run out
             // and another relay have claimed the document meanwhile, that relay's lease is lifted too: at worst an
@@ -312,19 +330,80 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private boolean acknowledged(CompletableFuture<?> send, OutboxMessage message, Instant deadline) {
+    /** What became of one send: acknowledged, not yet (try again later), or never (the broker refuses it for good). */
+    sealed interface Delivery {
+        record Acknowledged() implements Delivery {
+        }
+
+        record NotYet() implements Delivery {
+        }
+
+        record Never(String cause) implements Delivery {
+        }
+    }
+
+    private Delivery delivery(CompletableFuture<?> send, OutboxMessage message, Instant deadline) {
         try {
             send.get(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
             log.debug("published {} {} key {}", message.topic(), message.eventId(), message.key());
-            return true;
+            return new Delivery.Acknowledged();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Delivery.NotYet();
         } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable refusal = refusalForGood(cause);
+            if (refusal != null) {
+                return new Delivery.Never(refusal.getClass().getSimpleName() + ": " + refusal.getMessage());
+            }
             log.warn("broker did not acknowledge {} event {}: {}", message.topic(), message.eventId(),
-                    e.getCause() == null ? e.toString() : e.getCause().getMessage());
-            return false;
+                    cause.getMessage());
+            return new Delivery.NotYet();
         }
+    }
+
+    /**
+     * The refusal a retry cannot change, if this failure is one: the record is too large, cannot be serialised, or
+     * names no valid topic; null for anything that may pass later (broker away, timeouts).
+     */
+    static Throwable refusalForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.SerializationException
+                    || t instanceof org.apache.kafka.common.errors.InvalidTopicException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private Document parkedCopy(OutboxMessage message, String cause) {
+        Object stored = mongo.getConverter().convertToMongoType(message);
+        Document copy = stored instanceof Document document ? new Document(document) : new Document("event", stored);
+        return copy.append("cause", cause).append("parkedAt", java.util.Date.from(clock.instant()));
+    }
+
+    /**
+     * Events parked because the broker refuses them for good, across this relay's collections: counted when first
+     * asked, then kept up to date by this relay and recounted at most once a minute (another instance may park too).
+     * Health shows it and the metric {@code starcert.outbox.parked} carries it.
+     */
+    public long parkedEvents() {
+        Instant now = clock.instant();
+        if (parkedCountedAt == null || now.isAfter(parkedCountedAt.plusSeconds(60))) {
+            parkedCountedAt = now;
+            long count = 0;
+            for (String collection : collections) {
+                Query withParked = Query.query(Criteria.where(PARKED + ".0").exists(true));
+                withParked.fields().include(PARKED);
+                for (Document document : mongo.find(withParked, Document.class, collection)) {
+                    count += document.getList(PARKED, Object.class, List.of()).size();
+                }
+            }
+            parkedEvents.set(count);
+        }
+        return parkedEvents.get();
     }
 
     private void work() {

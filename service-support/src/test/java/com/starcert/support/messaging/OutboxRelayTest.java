@@ -75,4 +75,37 @@ class OutboxRelayTest {
         assertThat(mine.get(0).correlationid()).isEqualTo("corr-1");
         assertThat(codec.data(mine.get(1), EnterpriseChanged.class).name()).isEqualTo("B");
     }
+
+    @Test
+    void anEventTheBrokerRefusesForGoodIsParkedAndTheRestStillGoOut() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
+        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000, // stands for the broker's message size limit
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
+        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        String enterprise = UUID.randomUUID().toString();
+        OutboxMessage tooLarge = events.message(new EnterpriseChanged(enterprise,
+                EnterpriseChanged.Change.REGISTERED, 1, "A".repeat(10_000), "91350100M000100Y43", "350100", "line"),
+                "corr-2");
+        OutboxMessage after = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.UPDATED, 2,
+                "B", "91350100M000100Y43", "350100", "line"), "corr-2");
+        mongo.insert(new Document("_id", enterprise).append("outbox", List.of(
+                mongo.getConverter().convertToMongoType(tooLarge), mongo.getConverter().convertToMongoType(after))),
+                "parking");
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("parking"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        assertThat(relay.relay("parking")).as("the event after it went out").isEqualTo(1);
+        Document stored = mongo.findById(enterprise, Document.class, "parking");
+        assertThat(stored.getList("outbox", Object.class)).isEmpty();
+        List<Document> parked = stored.getList(OutboxRelay.PARKED, Document.class);
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).getString("eventId")).isEqualTo(tooLarge.eventId());
+        assertThat(parked.get(0).getString("cause")).contains("RecordTooLarge");
+        assertThat(relay.parkedEvents()).isEqualTo(1);
+        assertThat(relay.relay("parking")).as("a parked event is not tried again").isZero();
+    }
 }
