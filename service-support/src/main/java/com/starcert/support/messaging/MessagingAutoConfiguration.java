@@ -62,8 +62,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer reliableProducer() {
+    DefaultKafkaProducerFactoryCustomizer reliableProducer(MessagingProperties properties) {
+        int maxEventSize = (int) properties.getMaxEventSize().toBytes();
         return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxEventSize,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
@@ -102,7 +105,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     TopicProvisioning starcertTopics(KafkaAdmin kafkaAdmin, MessagingProperties properties) {
-        return new TopicProvisioning(kafkaAdmin, properties.getPartitions(), properties.getReplicationFactor());
+        return new TopicProvisioning(kafkaAdmin, properties.getPartitions(), properties.getReplicationFactor(),
+                properties.getMaxEventSize().toBytes());
     }
 
     /** Tells the relay about every acknowledged write that put events into an outbox (see {@link OutboxWrites}). */

@@ -35,11 +35,19 @@ public class TopicProvisioning implements SmartInitializingSingleton {
     private final KafkaAdmin kafkaAdmin;
     private final int partitions;
     private final short replicationFactor;
+    private final long maxMessageBytes;
 
-    public TopicProvisioning(KafkaAdmin kafkaAdmin, int partitions, short replicationFactor) {
+    public TopicProvisioning(KafkaAdmin kafkaAdmin, int partitions, short replicationFactor, long maxMessageBytes) {
         this.kafkaAdmin = kafkaAdmin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** The topics to create of those {@code missing}: partitions, replication and the largest event they take. */
+    List<NewTopic> newTopics(List<String> missing) {
+        return missing.stream().map(name -> new NewTopic(name, partitions, replicationFactor)
+                .configs(java.util.Map.of("max.message.bytes", Long.toString(maxMessageBytes)))).toList();
     }
 
     /** Every topic StarCert uses: the event topics and their dead-letter topics. */
@@ -56,8 +64,7 @@ public class TopicProvisioning implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = names().stream().filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, replicationFactor)).toList();
+            List<NewTopic> missing = newTopics(names().stream().filter(name -> !existing.contains(name)).toList());
             if (!missing.isEmpty()) {
                 create(admin, missing);
             }

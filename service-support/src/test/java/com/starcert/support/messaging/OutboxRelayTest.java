@@ -108,4 +108,46 @@ class OutboxRelayTest {
         assertThat(relay.parkedEvents()).isEqualTo(1);
         assertThat(relay.relay("parking")).as("a parked event is not tried again").isZero();
     }
+
+    @Test
+    void aLargeEventGoesOutCompressed() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
+        // the services' producer settings (MessagingAutoConfiguration): up to 8 MB an event, lz4-compressed
+        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
+        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        String enterprise = UUID.randomUUID().toString();
+        String name = "华星电器售后服务网点".repeat(300_000); // about 9 MB of UTF-8 before compression
+        OutboxMessage large = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED, 1,
+                name.substring(0, 2_000_000), "91350100M000100Y43", "350100", "line"), "corr-3");
+        mongo.insert(new Document("_id", enterprise).append("outbox", List.of(
+                mongo.getConverter().convertToMongoType(large))), "large");
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("large"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        assertThat(relay.relay("large")).isEqualTo(1);
+        assertThat(relay.parkedEvents()).isZero();
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
+            long deadline = System.currentTimeMillis() + 30_000;
+            ConsumerRecord<String, String> found = null;
+            while (found == null && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (enterprise.equals(r.key())) {
+                        found = r;
+                    }
+                }
+            }
+            assertThat(found).isNotNull();
+            assertThat(codec.data(codec.read(found.value()), EnterpriseChanged.class).name()).hasSize(2_000_000);
+        }
+    }
 }
