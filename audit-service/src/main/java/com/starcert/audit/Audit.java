@@ -305,6 +305,11 @@ public class Audit implements OutboxAggregate {
         return List.copyOf(enqueued);
     }
 
+    /** Saved: the queued events are stored, a later save of this same object appends only what is queued next. */
+    void saved() {
+        enqueued.clear();
+    }
+
     private void requireOpen() {
         if (!status.open()) {
             throw new IllegalStateException("audit " + id + " is " + status);

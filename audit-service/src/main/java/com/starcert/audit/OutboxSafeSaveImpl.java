@@ -32,10 +32,11 @@ class OutboxSafeSaveImpl implements OutboxSafeSave<Audit> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <S extends Audit> S save(S audit) {
         if (audit.version() == null) {
-            return mongo.insert(audit);
+            S inserted = mongo.insert(audit);
+            inserted.saved();
+            return inserted;
         }
         Document written = new Document();
         mongo.getConverter().write(audit, written);
@@ -65,6 +66,9 @@ class OutboxSafeSaveImpl implements OutboxSafeSave<Audit> {
             throw new OptimisticLockingFailureException("audit " + audit.id() + " was changed by someone else "
                     + "meanwhile (version " + version + " is no longer current)");
         }
-        return (S) mongo.findById(audit.id(), Audit.class);
+        // the audit as now stored, without reading it again: its new version, its queued events written
+        entity.getPropertyAccessor(audit).setProperty(entity.getRequiredVersionProperty(), version + 1);
+        audit.saved();
+        return audit;
     }
 }

@@ -438,6 +438,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 .set("outboxLeaseOwner", "relay-elsewhere")
                 .set("outboxLeaseUntil", java.util.Date.from(Instant.now().plusSeconds(60))), "audits");
         Audit read = repository.findById(auditId).orElseThrow();
+        Audit stale = repository.findById(auditId).orElseThrow();
         String waiting = read.outbox().get(read.outbox().size() - 1).eventId();
         // meanwhile that relay sends the event and removes it
         mongo.updateFirst(byId, new org.springframework.data.mongodb.core.query.Update()
@@ -446,6 +447,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         com.starcert.contracts.AuditReturned event = new com.starcert.contracts.AuditReturned(auditId, 1,
                 read.enterpriseId(), "test", Instant.now());
         read.enqueue(outboxEvents.message(event, "corr-relay-test"));
+        String queued = read.enqueued().get(0).eventId();
         long version = read.version();
 
         Audit saved = repository.save(read);
@@ -455,10 +457,11 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 .isEqualTo("relay-elsewhere");
         assertThat(stored.getList("outbox", org.bson.Document.class)).extracting(d -> d.getString("eventId"))
                 .as("what the relay sent is not put back; what was queued now is appended")
-                .doesNotContain(waiting).contains(read.enqueued().get(0).eventId());
+                .doesNotContain(waiting).contains(queued);
         assertThat(saved.version()).isEqualTo(version + 1);
+        assertThat(stored.getLong("version")).isEqualTo(version + 1);
         // a stale copy is refused as before
-        assertThatThrownBy(() -> repository.save(read))
+        assertThatThrownBy(() -> repository.save(stale))
                 .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
     }
 

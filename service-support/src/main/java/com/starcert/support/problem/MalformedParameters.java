@@ -1,9 +1,7 @@
 package com.starcert.support.problem;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A query string (or form body) that is not valid percent-encoded UTF-8 — {@code ?name=%ff} — is the caller's
@@ -25,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class MalformedParameters extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PARAMETER = Pattern.compile("Parameter \\[([\\p{L}\\p{N}_.\\-\\[\\]]{1,100})\\]");
 
     @Override
@@ -62,15 +57,7 @@ public class MalformedParameters extends OncePerRequestFilter {
     private static void write(HttpServletRequest request, HttpServletResponse response, String field)
             throws IOException {
         String reason = "is not valid percent-encoded UTF-8 (e.g. %E5%8D%8E for 华)";
-        // the shape Spring MVC gives ProblemDetail (its extra properties at the top level)
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("title", "Invalid request");
-        problem.put("status", HttpStatus.BAD_REQUEST.value());
-        problem.put("detail", field + ": " + reason);
-        problem.put("instance", request.getRequestURI());
-        problem.put("errors", List.of(new FieldProblem(field, reason)));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        FilterProblems.write(response, FilterProblems.body(HttpStatus.BAD_REQUEST, "Invalid request",
+                field + ": " + reason, request.getRequestURI(), List.of(new FieldProblem(field, reason))));
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every JSON request body has a size limit: {@code starcert.web.max-body-size} (1 MB), or a larger one for the paths
@@ -30,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final Limits limits;
@@ -77,7 +75,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         long limit = limits.limitFor(request.getRequestURI());
         long announced = request.getContentLengthLong();
         if (announced > limit) {
-            write(response, request.getRequestURI(), announced, limit);
+            FilterProblems.write(response, problem(request.getRequestURI(), announced, limit));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
@@ -99,20 +97,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     static Map<String, Object> problem(String path, long length, long limit) {
         String reason = (length >= 0 ? "is " + length + " bytes; " : "is too large; ") + "at most " + limit
                 + " bytes are accepted here";
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("title", "Request body too large");
-        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", "the request body " + reason);
-        problem.put("instance", path);
-        problem.put("errors", List.of(new FieldProblem("$", reason)));
-        return problem;
-    }
-
-    private static void write(HttpServletResponse response, String path, long length, long limit)
-            throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem(path, length, limit)));
+        return FilterProblems.body(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "the request body " + reason, path, List.of(new FieldProblem("$", reason)));
     }
 
     /** The request whose body stream fails with {@link BodyTooLarge} once more than the limit was read. */
