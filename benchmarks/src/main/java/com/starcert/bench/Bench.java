@@ -144,12 +144,12 @@ public final class Bench {
 
     private void p1a() {
         String path = "/api/public/certificates/" + number;
-        HttpRequest viaGateway = get(suite.gatewayUrl() + path, null);
-        HttpRequest direct = get(suite.url("certificate-service") + path, null);
-        Load.run(() -> viaGateway, 64, 3_000);
-        Load.run(() -> direct, 64, 3_000);
-        Load.Result gateway = Load.run(() -> viaGateway, 64, 12_000);
-        Load.Result service = Load.run(() -> direct, 64, 12_000);
+        Load.Get viaGateway = get(suite.gatewayUrl() + path, null);
+        Load.Get direct = get(suite.url("certificate-service") + path, null);
+        Load.run(viaGateway, 64, 6_000);
+        Load.run(direct, 64, 6_000);
+        Load.Result gateway = Load.run(viaGateway, 64, 24_000);
+        Load.Result service = Load.run(direct, 64, 24_000);
         double ratio = gateway.throughput() / service.throughput();
         rows.add(new Row("P1a", "public certificate, gateway vs service directly, 64 clients (rate limit raised)",
                 "≥ 1.0× direct, only 2xx, p99 ≤ 20 ms",
@@ -159,12 +159,12 @@ public final class Bench {
 
     private void p1b() {
         String path = "/api/certificates/" + number;
-        HttpRequest viaGateway = get(suite.gatewayUrl() + path, adminToken);
-        HttpRequest direct = get(suite.url("certificate-service") + path, adminToken);
-        Load.run(() -> viaGateway, 32, 2_000);
-        Load.run(() -> direct, 32, 2_000);
-        Load.Result gateway = Load.run(() -> viaGateway, 32, 8_000);
-        Load.Result service = Load.run(() -> direct, 32, 8_000);
+        Load.Get viaGateway = get(suite.gatewayUrl() + path, adminToken);
+        Load.Get direct = get(suite.url("certificate-service") + path, adminToken);
+        Load.run(viaGateway, 32, 4_000);
+        Load.run(direct, 32, 4_000);
+        Load.Result gateway = Load.run(viaGateway, 32, 12_000);
+        Load.Result service = Load.run(direct, 32, 12_000);
         double ratio = gateway.throughput() / service.throughput();
         rows.add(new Row("P1b", "GET /api/certificates/{number} with a token, gateway vs direct, 32 clients",
                 "≥ 0.6× direct, p99 ≤ 2× direct",
@@ -490,12 +490,8 @@ public final class Bench {
         return new SuiteClient(suite.gatewayUrl()).as(Tokens.forClient(suite.credentials(), "starcert-auditor"));
     }
 
-    private static HttpRequest get(String url, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder.build();
+    private static Load.Get get(String url, String token) {
+        return new Load.Get(URI.create(url), token);
     }
 
     private static void awaitTermination(java.util.concurrent.ExecutorService threads) {
