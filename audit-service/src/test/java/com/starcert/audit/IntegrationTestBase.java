@@ -1,5 +1,7 @@
 package com.starcert.audit;
 
+import com.starcert.support.indexes.IndexCoverage;
+import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,6 +66,12 @@ abstract class IntegrationTestBase {
     static final String LEAD = "aud-lead";
     static final String MEMBER = "aud-member";
     static final String REVIEWER = "rev-outside";
+
+    /** Every query these tests sent is served by a declared index (see {@link IndexCoverage}). */
+    @AfterAll
+    static void everyQueryUsesAnIndex() {
+        IndexCoverage.assertEveryQueryUsesAnIndex(java.util.Map.of());
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

@@ -1,5 +1,7 @@
 package com.starcert.certificate;
 
+import com.starcert.support.indexes.IndexCoverage;
+import org.junit.jupiter.api.AfterAll;
 import java.util.function.Supplier;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +29,16 @@ import com.starcert.infra.TestIssuer;
 public abstract class IntegrationTest {
 
     protected static final TestIssuer ISSUER = TestIssuer.shared();
+
+    /** Every query these tests sent is served by a declared index (see {@link IndexCoverage}). */
+    @AfterAll
+    static void everyQueryUsesAnIndex() {
+        IndexCoverage.assertEveryQueryUsesAnIndex(java.util.Map.of(
+                "starcert-certificate-test.public_keys find {}",
+                "the signing keys: a handful of documents, all of them read to publish the JWK set",
+                "starcert-certificate-test.certificates find {holderNameKeys: {$exists: ?}}",
+                "once per start: certificates stored before the name search keys get them (HolderNameKeysWriter)"));
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

@@ -1,5 +1,7 @@
 package com.starcert.scoring;
 
+import com.starcert.support.indexes.IndexCoverage;
+import org.junit.jupiter.api.AfterAll;
 import java.util.function.Supplier;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,12 @@ import com.starcert.infra.TestIssuer;
 public abstract class ServiceIntegrationTest {
 
     protected static final TestIssuer ISSUER = TestIssuer.shared();
+
+    /** Every query these tests sent is served by a declared index (see {@link IndexCoverage}). */
+    @AfterAll
+    static void everyQueryUsesAnIndex() {
+        IndexCoverage.assertEveryQueryUsesAnIndex(java.util.Map.of());
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

@@ -46,6 +46,8 @@ import com.starcert.support.messaging.OutboxMessage;
 @CompoundIndex(name = "holder_uscc", def = "{'holder.uscc': 1, 'enterpriseId': 1}")
 @CompoundIndex(name = "status_surveillance_due", def = "{'status': 1, 'surveillanceDue': 1}")
 @CompoundIndex(name = "status_valid_until", def = "{'status': 1, 'validUntil': 1}")
+// the public search by part of the holder's name (HolderNameKeys, written into the document beside these fields)
+@CompoundIndex(name = "holder_name_keys", def = "{'holderNameKeys': 1}")
 public record Certificate(
         @Id String number,
         int revision,

@@ -154,6 +154,11 @@ public class Certificates {
             criteria = criteria.and("holder.uscc").is(uscc);
         }
         if (name != null) {
+            // the keys narrow by index (see HolderNameKeys); the name itself decides
+            List<String> keys = HolderNameKeys.wanted(name);
+            if (!keys.isEmpty()) {
+                criteria = criteria.and(HolderNameKeys.FIELD).all(keys);
+            }
             criteria = criteria.and("holder.name").regex(Pattern.compile(Pattern.quote(name),
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }

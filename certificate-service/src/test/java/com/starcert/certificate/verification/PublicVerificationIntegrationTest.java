@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +31,8 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.starcert.certificate.IntegrationTest;
+import com.starcert.certificate.register.HolderNameKeys;
+import com.starcert.certificate.register.HolderNameKeysWriter;
 import com.starcert.certificate.decision.Decision;
 import com.starcert.certificate.decision.Decisions;
 import com.starcert.contracts.AuditType;
@@ -48,6 +51,10 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     Decisions decisions;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    HolderNameKeysWriter nameKeys;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
@@ -142,6 +149,20 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
                 .andExpect(header().string("X-Total-Count", "2"))
                 .andExpect(jsonPath("$[*].number", org.hamcrest.Matchers.hasItem(first)))
                 .andExpect(jsonPath("$[0].score").doesNotExist());
+        // a part in Chinese, in another case or full-width: the name search keys narrow, the name decides
+        mvc.perform(get("/api/public/certificates").param("name", "测试" + uscc.substring(10, 12).toLowerCase()))
+                .andExpect(header().string("X-Total-Count", "2"));
+        mvc.perform(get("/api/public/certificates").param("name", "检索测 试" + uscc.substring(10)))
+                .andExpect(header().string("X-Total-Count", "0"));
+        // a certificate stored before the keys existed is found once they are added after a start
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(first)),
+                new org.springframework.data.mongodb.core.query.Update().unset(HolderNameKeys.FIELD), "certificates");
+        mvc.perform(get("/api/public/certificates").param("name", uscc.substring(10)))
+                .andExpect(header().string("X-Total-Count", "1"));
+        nameKeys.addMissingKeys();
+        mvc.perform(get("/api/public/certificates").param("name", uscc.substring(10)))
+                .andExpect(header().string("X-Total-Count", "2"));
         mvc.perform(get("/api/public/certificates"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("uscc"));

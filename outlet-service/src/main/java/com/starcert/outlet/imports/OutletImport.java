@@ -17,6 +17,8 @@ import com.starcert.outlet.infra.Actor;
  */
 @Document("outlet_imports")
 @CompoundIndex(name = "enterprise_state", def = "{'enterpriseId': 1, 'state': 1}")
+// the recovery pass looks for imports still STORING since before a moment
+@CompoundIndex(name = "state_updated", def = "{'state': 1, 'updatedAt': 1}")
 public record OutletImport(
         @Id String id,
         String enterpriseId,

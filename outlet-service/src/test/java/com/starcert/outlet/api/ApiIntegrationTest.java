@@ -1,5 +1,7 @@
 package com.starcert.outlet.api;
 
+import com.starcert.support.indexes.IndexCoverage;
+import org.junit.jupiter.api.AfterAll;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -39,6 +41,12 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class ApiIntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** Every query these tests sent is served by a declared index (see {@link IndexCoverage}). */
+    @AfterAll
+    static void everyQueryUsesAnIndex() {
+        IndexCoverage.assertEveryQueryUsesAnIndex(java.util.Map.of());
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

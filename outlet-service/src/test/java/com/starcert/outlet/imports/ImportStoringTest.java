@@ -1,5 +1,7 @@
 package com.starcert.outlet.imports;
 
+import com.starcert.support.indexes.IndexCoverage;
+import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -23,6 +25,12 @@ import com.starcert.outlet.network.Outlet;
 /** Storing a checked file: undone when a write fails, and finished or undone after its instance stopped. */
 @SpringBootTest
 class ImportStoringTest {
+
+    /** Every query these tests sent is served by a declared index (see {@link IndexCoverage}). */
+    @AfterAll
+    static void everyQueryUsesAnIndex() {
+        IndexCoverage.assertEveryQueryUsesAnIndex(java.util.Map.of());
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
