@@ -55,8 +55,6 @@ class PublicVerificationIntegrationTest extends IntegrationTest {
     MongoTemplate mongo;
     @Autowired
     HolderNameKeysWriter nameKeys;
-    @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
     void public_look_up_shows_only_public_fields_and_unknown_numbers_are_a_clear_404() throws Exception {
