@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,14 +22,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.backoff.FixedBackOff;
 
 import com.starcert.contracts.EventCodec;
-import com.starcert.contracts.MalformedEventException;
 import com.starcert.contracts.Topics;
 
 /**
@@ -89,18 +85,10 @@ public class MessagingAutoConfiguration {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
-    /**
-     * Retries in place (so one enterprise's events keep their order), then dead-letters to {@code <topic>.DLT},
-     * same partition. The destination is stated explicitly: spring-kafka 4's default is {@code <topic>-dlt}.
-     */
+    /** Waits out the infrastructure, dead-letters what can never succeed: see {@link ConsumerFailures}. */
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.getRetryInterval().toMillis(), Math.max(0, properties.getAttempts() - 1)));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+        return ConsumerFailures.errorHandler(template, properties);
     }
 
     @Bean

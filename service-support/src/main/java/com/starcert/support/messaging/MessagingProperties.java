@@ -12,7 +12,10 @@ public class MessagingProperties {
     private int partitions = 12;
     /** Replication factor of topics StarCert creates (3 on a production cluster). */
     private short replicationFactor = 1;
-    /** Delivery attempts of a record whose handler fails before it goes to {@code <topic>.DLT}. */
+    /**
+     * Delivery attempts of a record whose handler fails (other than by the infrastructure, see
+     * {@code infrastructure-retry}) before it goes to {@code <topic>.DLT}.
+     */
     private int attempts = 3;
     /** Pause between those attempts. */
     private Duration retryInterval = Duration.ofSeconds(1);
@@ -28,6 +31,28 @@ public class MessagingProperties {
      */
     private org.springframework.util.unit.DataSize maxEventSize = org.springframework.util.unit.DataSize.ofMegabytes(8);
     private final Outbox outbox = new Outbox();
+    private final InfrastructureRetry infrastructureRetry = new InfrastructureRetry();
+
+    /**
+     * A record whose handling failed because of the infrastructure (store unreachable or timing out, broker not
+     * answering) is tried again for as long as it takes, the pause growing from {@code initial-interval} by
+     * {@code multiplier} up to {@code max-interval} (keep that well below the consumer's max.poll.interval.ms,
+     * 5 minutes by default).
+     */
+    public static class InfrastructureRetry {
+        private Duration initialInterval = Duration.ofSeconds(1);
+        private double multiplier = 2.0;
+        private Duration maxInterval = Duration.ofSeconds(30);
+
+        public Duration getInitialInterval() { return initialInterval; }
+        public void setInitialInterval(Duration initialInterval) { this.initialInterval = initialInterval; }
+        public double getMultiplier() { return multiplier; }
+        public void setMultiplier(double multiplier) { this.multiplier = multiplier; }
+        public Duration getMaxInterval() { return maxInterval; }
+        public void setMaxInterval(Duration maxInterval) { this.maxInterval = maxInterval; }
+    }
+
+    public InfrastructureRetry getInfrastructureRetry() { return infrastructureRetry; }
 
     public static class Outbox {
         /**
