@@ -6,6 +6,7 @@ import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.CB_ADMIN;
 import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.ENTERPRISE_OTHER;
 import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.ENTERPRISE_OWN;
 import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.NO_TOKEN;
+import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.OPERATOR;
 import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.REVIEWER_OFF_TEAM;
 import static com.starcert.audit.AccessMatrixIntegrationTest.Principal.REVIEWER_ON_TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +147,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestBase {
         Supplier<Target> shared = () -> readable;
         Supplier<Target> ofA = () -> new Target(enterpriseA, null, 0, null);
         return List.of(
+                // operations: OPERATOR re-drives this service's dead letters of a topic
+                new Row("POST /api/operations/dead-letters/{topic}/redrive", new Expected().allow(200, OPERATOR),
+                        ofA, t -> post("/api/operations/dead-letters/{t}/redrive", "outlet.changed")),
                 new Row("POST /api/audits", new Expected().allow(201, CB_ADMIN), ofA,
                         t -> json(post("/api/audits"), Map.of("enterpriseId", t.enterpriseId(), "type", "INITIAL"))),
                 new Row("GET /api/enterprises/{enterpriseId}/audit-scope", new Expected().allow(200, CB_STAFF),

@@ -70,6 +70,10 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
      */
     private List<Row> rows() {
         return List.of(
+                // operations: OPERATOR re-drives this service's dead letters of a topic
+                row("POST /api/operations/dead-letters/{topic}/redrive",
+                        () -> post("/api/operations/dead-letters/{t}/redrive", "score.computed"),
+                        401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
                      // none admn audT audO rev  revT oper entA entB intg
                 row("GET /api/certificates/{number}", () -> get("/api/certificates/{n}", number()),
                         401, 200, 200, 200, 200, 200, 403, 200, 404, 403),

@@ -66,6 +66,10 @@ class AccessMatrixIntegrationTest extends ServiceIntegrationTest {
      *  OPERATOR, ENTERPRISE A (own), ENTERPRISE B (other), INTEGRATOR. */
     private List<Row> rows() {
         return List.of(
+                // operations: OPERATOR re-drives this service's dead letters of a topic
+                row("POST /api/operations/dead-letters/{topic}/redrive",
+                        () -> post("/api/operations/dead-letters/{t}/redrive", "audit.submitted"),
+                        401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
                      // none admn audT audO rev  revT oper entA entB intg
                 row("GET /api/scores/{auditId}", () -> get("/api/scores/{a}", AUDIT_A),
                         401, 200, 200, 200, 200, 200, 403, 200, 404, 403),

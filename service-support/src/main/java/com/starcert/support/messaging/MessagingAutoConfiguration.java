@@ -126,16 +126,46 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * Health names the events parked because the broker refuses them for good (status stays UP: the service works,
-     * the operator has events to look at); the same count is the metric {@code starcert.outbox.parked}.
+     * Health names the events parked because the broker refuses them for good, when the oldest event still waiting
+     * in an outbox was written, and this service's dead letters not re-driven yet per topic (status stays UP: the
+     * service works, the operator has events to look at); the parked count is also the metric
+     * {@code starcert.outbox.parked}.
      */
     @Bean
     org.springframework.boot.health.contributor.HealthIndicator outboxHealthIndicator(OutboxRelay relay,
+            DeadLetters deadLetters,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         meters.ifAvailable(registry -> io.micrometer.core.instrument.Gauge.builder("starcert.outbox.parked", relay,
                         OutboxRelay::parkedEvents)
                 .description("events the broker refuses for good, set aside in outboxParked").register(registry));
-        return () -> org.springframework.boot.health.contributor.Health.up()
-                .withDetail("parkedEvents", relay.parkedEvents()).build();
+        return () -> {
+            var health = org.springframework.boot.health.contributor.Health.up()
+                    .withDetail("parkedEvents", relay.parkedEvents());
+            java.time.Instant oldest = relay.oldestPendingEvent();
+            health.withDetail("oldestPendingEvent", oldest == null ? "none" : oldest.toString());
+            try {
+                health.withDetail("deadLetters", deadLetters.pending());
+            } catch (RuntimeException e) {
+                health.withDetail("deadLetters", "not counted: " + e.getMessage());
+            }
+            return health.build();
+        };
+    }
+
+    /** This service's dead letters and their re-drive ({@link DeadLetters}). */
+    @Bean
+    DeadLetters deadLetters(MongoTemplate mongo, KafkaTemplate<?, ?> kafka,
+                            org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners,
+                            org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, Clock clock,
+                            @Value("${spring.application.name:starcert}") String application) {
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<Object, Object> template = (KafkaTemplate<Object, Object>) kafka;
+        return new DeadLetters(application, mongo, template, () -> DeadLetters.groupsOf(listeners),
+                kafkaProperties.buildConsumerProperties(), clock);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 }

@@ -305,6 +305,9 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 mongo.indexOps(collection).createIndex(new Index().on(OUTBOX + ".eventId", Sort.Direction.ASC)
                         .sparse().named("outbox_pending"));
+                // documents with parked events, for health; almost always none
+                mongo.indexOps(collection).createIndex(new Index().on(PARKED + ".eventId", Sort.Direction.ASC)
+                        .sparse().named("outbox_parked"));
             } catch (RuntimeException e) {
                 indexed.remove(collection);
                 log.warn("could not create the outbox index on {}: {}", collection, e.getMessage());
@@ -395,7 +398,8 @@ public class OutboxRelay implements SmartLifecycle {
             parkedCountedAt = now;
             long count = 0;
             for (String collection : collections) {
-                Query withParked = Query.query(Criteria.where(PARKED + ".0").exists(true));
+                ensurePendingIndex(collection);
+                Query withParked = Query.query(Criteria.where(PARKED + ".eventId").exists(true));
                 withParked.fields().include(PARKED);
                 for (Document document : mongo.find(withParked, Document.class, collection)) {
                     count += document.getList(PARKED, Object.class, List.of()).size();
@@ -404,6 +408,30 @@ public class OutboxRelay implements SmartLifecycle {
             parkedEvents.set(count);
         }
         return parkedEvents.get();
+    }
+
+    /**
+     * When the oldest event still waiting in an outbox was written (null when none waits): a relay that keeps up
+     * holds only events of the last moments; an old one means events are stuck (the broker unreachable, say).
+     * Looks at no more than 1,000 documents with pending events per collection (an index look-up).
+     */
+    public Instant oldestPendingEvent() {
+        Instant oldest = null;
+        for (String collection : collections) {
+            ensurePendingIndex(collection);
+            Query pending = Query.query(Criteria.where(OUTBOX + ".eventId").exists(true)).limit(1_000);
+            pending.fields().include(OUTBOX + ".createdAt");
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                for (Document message : document.getList(OUTBOX, Document.class, List.of())) {
+                    Object created = message.get("createdAt");
+                    Instant at = created instanceof java.util.Date date ? date.toInstant() : null;
+                    if (at != null && (oldest == null || at.isBefore(oldest))) {
+                        oldest = at;
+                    }
+                }
+            }
+        }
+        return oldest;
     }
 
     private void work() {
