@@ -66,6 +66,10 @@ final class Backend {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (path.endsWith("/redrive")) {
+                redrive(exchange, path);
+                return;
+            }
             byte[] answer = name.getBytes(StandardCharsets.UTF_8);
             if (path.contains("/cacheable")) {
                 // like certificate-service's public answers
@@ -81,6 +85,28 @@ final class Backend {
             exchange.close();
         });
         server.start();
+    }
+
+    /**
+     * A service's dead-letter re-drive: re-drives as many records as its name has letters; {@code unknown.topic} is
+     * every service's 400 problem, and on {@code flaky.topic} the scoring stand-in fails.
+     */
+    private void redrive(com.sun.net.httpserver.HttpExchange exchange, String path) throws IOException {
+        int status = 200;
+        String body = "{\"service\":\"" + name + "\",\"redriven\":" + name.length()
+                + ",\"byConsumerGroup\":{\"" + name + "-service\":" + name.length() + "}}";
+        if (path.contains("unknown.topic")) {
+            status = 400;
+            body = "{\"title\":\"Invalid request\",\"status\":400,\"detail\":\"topic: not a StarCert event topic\"}";
+        } else if (path.contains("flaky.topic") && name.equals("scoring")) {
+            status = 500;
+            body = "{\"title\":\"Internal error\",\"status\":500,\"detail\":\"the broker did not take it\"}";
+        }
+        byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
     }
 
     /** Stops answering at all, as a crashed instance would. */

@@ -30,6 +30,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  *   <li>{@code /actuator/health} answers everyone with the status, details for OPERATOR; other actuator endpoints
  *       are OPERATOR only.</li>
  *   <li>{@code /api/public/**} is open; a token sent there must still be valid (else 401).</li>
+ *   <li>{@code /api/operations/**} (re-driving dead letters) is OPERATOR only.</li>
  *   <li>every other {@code /api/**} path needs a valid token of a role that has business data: OPERATOR and
  *       INTEGRATOR get a 403 there.</li>
  *   <li>anything else (including {@code /fallback/**}, which only the circuit breakers forward to) is refused,
@@ -84,6 +85,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .pathMatchers("/api/public/**").permitAll()
+                        .pathMatchers("/api/operations/**").hasRole(Roles.OPERATOR)
                         .pathMatchers("/api/**").hasAnyRole(Roles.BUSINESS)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resource -> resource
