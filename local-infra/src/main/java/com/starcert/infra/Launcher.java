@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code demo}: against a running suite ({@code STARCERT_URL}, default http://localhost:8080), takes a sample
  *   enterprise from registration to a certificate with the tokens of the roles that do each step.</li>
  *   <li>{@code token <client-id>}: prints an access token of that client from {@code credentials.json}.</li>
+ *   <li>{@code redrive <topic>}: every service re-drives its dead letters of that topic (through the gateway).</li>
  * </ul>
  */
 public final class Launcher {
@@ -42,11 +43,40 @@ public final class Launcher {
                     System.exit(1);
                 }
             }
+            case "redrive" -> {
+                if (args.length != 2) {
+                    System.err.println("usage: redrive <topic>   (the source topic, e.g. score.computed)");
+                    System.exit(2);
+                }
+                System.exit(redrive(args[1]) ? 0 : 1);
+            }
             default -> {
-                System.err.println("usage: run | demo | token <client-id>");
+                System.err.println("usage: run | demo | token <client-id> | redrive <topic>");
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Asks the gateway ({@code STARCERT_URL}, default http://localhost:8080) to re-drive every service's dead letters
+     * of {@code topic}, as {@code starcert-operator} from {@code credentials.json} or with the token in
+     * {@code STARCERT_TOKEN} (an OPERATOR's, for a suite elsewhere); prints the answer.
+     */
+    private static boolean redrive(String topic) throws Exception {
+        String gateway = System.getenv().getOrDefault("STARCERT_URL", "http://localhost:8080");
+        String token = System.getenv("STARCERT_TOKEN");
+        if (token == null || token.isBlank()) {
+            token = Tokens.forClient(Credentials.read(dataDir().resolve(Credentials.FILE)), "starcert-operator").get();
+        }
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/operations/dead-letters/"
+                                + java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8)
+                                + "/redrive"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        (answer.statusCode() == 200 ? System.out : System.err).println(answer.statusCode() + " " + answer.body());
+        return answer.statusCode() == 200;
     }
 
     private static Path root() {
