@@ -85,6 +85,15 @@ public class MessagingAutoConfiguration {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
+    /**
+     * Skips an event a listener of the same group applied lately (a repeat): {@link AppliedEvents};
+     * {@code starcert.messaging.applied-events-remembered} ids per instance (default 100000).
+     */
+    @Bean
+    AppliedEvents appliedEvents(@Value("${starcert.messaging.applied-events-remembered:100000}") long remembered) {
+        return new AppliedEvents(remembered);
+    }
+
     /** Waits out the infrastructure, dead-letters what can never succeed: see {@link ConsumerFailures}. */
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, MessagingProperties properties) {
