@@ -241,6 +241,11 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(decided.get("certificateNumber").asString()).startsWith("SC-R2-");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.gridfs.GridFsTemplate gridFs;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.starcert.audit.attachments.OrphanedFiles orphanedFiles;
+
     @Test
     void evidenceFilesAreStoredWithTheAuditCheckedByContentAndSize() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
@@ -275,6 +280,22 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(getAudit(auditId).get("attachments")).hasSize(1);
         body(mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, "000000000000000000000000").with(asAdmin()))
                 .andReturn().getResponse(), 404);
+
+        // a crash between storing a file and saving the audit leaves a file no audit lists: the pass removes it
+        // (and one of an audit that does not exist), never a file an audit lists
+        org.bson.types.ObjectId orphan = gridFs.store(new java.io.ByteArrayInputStream(png), "orphan.png",
+                "image/png", new org.bson.Document("auditId", auditId));
+        org.bson.types.ObjectId stray = gridFs.store(new java.io.ByteArrayInputStream(png), "stray.png",
+                "image/png", new org.bson.Document("auditId", "no-such-audit"));
+        assertThat(orphanedFiles.removeStoredBefore(java.time.Instant.now().minusSeconds(3600)))
+                .as("nothing younger than the cut-off").isZero();
+        assertThat(orphanedFiles.removeStoredBefore(java.time.Instant.now().plusSeconds(5))).isGreaterThanOrEqualTo(2);
+        assertThat(gridFs.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(orphan)))).isNull();
+        assertThat(gridFs.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(stray)))).isNull();
+        assertThat(mvc.perform(get("/api/audits/{id}/attachments/{a}", auditId, attachmentId).with(asAdmin()))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(png);
 
         // an HTML page declared as a PNG, a PNG declared as a PDF, a bad site: 400 naming the fields
         JsonNode wrongType = body(mvc.perform(multipart("/api/audits/{id}/attachments", auditId).with(asLead())
