@@ -297,6 +297,58 @@ class CertificationEndToEndTest {
         assertThat(certificates.get(0).path("level").asString()).isEqualTo("COMPLIANT");
     }
 
+    @Test
+    @Order(6)
+    void hostileRequestsAreProblemsNamingWhatIsWrongAndStoreNothing() throws Exception {
+        String enterpriseId = registerEnterprise("攻击目标服务有限公司", Demo.randomUscc("410100"));
+        registerOutlet(enterpriseId, "郑州网点", "BRANCH", "410102");
+        String outletId = api.get("/api/enterprises/" + enterpriseId + "/outlets").expect(200).body().get(0)
+                .path("id").asString();
+        awaitScope(enterpriseId, 1);
+        String auditId = plan(enterpriseId).path("id").asString();
+        JsonNode auditBefore = api.get("/api/audits/" + auditId).expect(200).body();
+
+        List<String> usccs = new ArrayList<>();
+        List<HostileCorpus.Case> cases = HostileCorpus.build(enterpriseId, outletId, auditId,
+                Tokens.forClient(suite.credentials(), "starcert-admin"),
+                Tokens.forClient(suite.credentials(), LEAD_AUDITOR),
+                Tokens.forClient(suite.credentials(), "starcert-reviewer"), () -> Demo.randomUscc("410100"), usccs);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
+
+        List<String> wrong = new ArrayList<>();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (HostileCorpus.Case c : cases) {
+            HostileCorpus.Answer answer = HostileCorpus.send(suite.gatewayUrl(), c);
+            String seen = c.what() + " -> " + answer.status() + " "
+                    + answer.body().substring(0, Math.min(160, answer.body().length()));
+            if (answer.status() != 400 && answer.status() != 413) {
+                wrong.add(seen);
+            } else if (!answer.contentType().startsWith("application/problem+json")) {
+                wrong.add("not a problem: " + seen + " (" + answer.contentType() + ")");
+            } else {
+                JsonNode problem = json.readTree(answer.body());
+                boolean named = answer.status() == 413 ? !problem.path("detail").asString("").isBlank()
+                        : !problem.path("errors").path(0).path("field").asString("").isBlank();
+                if (!named || problem.path("status").asInt() != answer.status()) {
+                    wrong.add("names nothing: " + seen);
+                }
+            }
+        }
+        assertThat(wrong).as("answers other than a 400/413 problem naming what is wrong").isEmpty();
+
+        // nothing was stored: no enterprise, outlet, audit or finding came of any of them
+        for (String uscc : usccs) {
+            assertThat(api.get("/api/enterprises?uscc=" + uscc).expect(200).body()).as(uscc).isEmpty();
+        }
+        assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets").expect(200).body()).hasSize(1);
+        assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets/" + outletId).expect(200).text("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(api.get("/api/audits?enterpriseId=" + enterpriseId).expect(200).body()).hasSize(1);
+        JsonNode auditAfter = api.get("/api/audits/" + auditId).expect(200).body();
+        assertThat(auditAfter.path("findings")).isEqualTo(auditBefore.path("findings"));
+        assertThat(auditAfter.path("status").asString()).isEqualTo(auditBefore.path("status").asString());
+    }
+
     private static JsonNode plan(String enterpriseId) {
         return api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
                 "team", Map.of("leadAuditor", LEAD_AUDITOR, "members", List.of()))).expect(201).body();

@@ -25,6 +25,12 @@ public final class Problems {
 
     /** Writes the problem unless the response is already committed; headers set before the call are kept. */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        return write(exchange, status, title, detail, null);
+    }
+
+    /** The same with {@code errors: [{field, reason}]} naming what is wrong. */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
+                                   java.util.List<Map<String, String>> errors) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -35,6 +41,9 @@ public final class Problems {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
+        if (errors != null) {
+            problem.put("errors", errors);
+        }
         byte[] body = JSON.writeValueAsBytes(problem);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -60,6 +60,28 @@ class EdgeSecurityConfiguration {
         };
     }
 
+    /**
+     * A request Spring Security's firewall refuses (an encoded slash or dot segment in the path — {@code ..%2f},
+     * {@code %2e%2e}, {@code ;} —, a header or host it does not allow) is a 400 problem naming the path, like every
+     * other refusal, instead of an empty 400.
+     */
+    @Bean
+    static BeanPostProcessor firewallProblems() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof org.springframework.security.web.server.WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler((exchange, refused) -> com.starcert.gateway.Problems.write(
+                            exchange, org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request",
+                            "path: refused (" + refused.getMessage() + ")", java.util.List.of(java.util.Map.of(
+                                    "field", "path", "reason", "encoded slashes, dot segments, ';' and the like are "
+                                            + "not accepted in a StarCert path"))));
+                }
+                return bean;
+            }
+        };
+    }
+
     /** Served by identity-service and open to everyone; identity-service protects them itself. */
     static final String[] IDENTITY_PAGES = {"/oauth2/**", "/login", "/logout", "/.well-known/**"};
 

@@ -1,5 +1,9 @@
 package com.starcert.support.problem;
 
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -19,6 +23,27 @@ import org.springframework.core.Ordered;
 @Import(ProblemHandler.class)
 @EnableConfigurationProperties(RequestBodyLimit.Limits.class)
 public class ProblemAutoConfiguration {
+
+    /**
+     * A JSON value of the wrong type is a 400 naming the field, never silently converted: {@code 123} is not a
+     * name, {@code "7"} not a number of days, {@code 3.5} not a whole number, {@code 1} neither {@code true} nor
+     * the second value of an enumeration.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJsonScalars() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, FAIL)
+                        .setCoercion(CoercionInputShape.Float, FAIL).setCoercion(CoercionInputShape.Boolean, FAIL))
+                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, FAIL)
+                        .setCoercion(CoercionInputShape.Float, FAIL).setCoercion(CoercionInputShape.Boolean, FAIL))
+                .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, FAIL)
+                        .setCoercion(CoercionInputShape.Boolean, FAIL))
+                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, FAIL)
+                        .setCoercion(CoercionInputShape.Integer, FAIL))
+                .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, FAIL));
+    }
+
+    private static final CoercionAction FAIL = CoercionAction.Fail;
 
     @Bean
     FilterRegistrationBean<MalformedParameters> malformedParameters() {

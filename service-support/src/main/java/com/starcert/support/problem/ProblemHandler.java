@@ -105,9 +105,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .body(RequestBodyLimit.problem(path, -1, tooLarge.limit));
             }
         }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyNotUtf8 notUtf8) {
+                FieldProblem problem = new FieldProblem("$", notUtf8.getMessage().replace("the request body ", ""));
+                return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                        "$: " + problem.reason(), List.of(problem)));
+            }
+        }
         FieldProblem problem = unreadable(ex);
         return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                 problem.field() + ": " + problem.reason(), List.of(problem)));
+    }
+
+    /** {@code ?page=abc}: a 400 naming the parameter and what it must be, like every other bad parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(ex.getPropertyName());
+        Class<?> type = ex.getRequiredType();
+        String expected = type == null ? "a valid value"
+                : (type == int.class || type == Integer.class || type == long.class || type == Long.class)
+                ? "a whole number within range" : type.isEnum() ? "one of " + java.util.Arrays.toString(
+                        type.getEnumConstants()) : "a valid " + type.getSimpleName();
+        String reason = "'" + abbreviate(String.valueOf(ex.getValue())) + "' is not " + expected;
+        return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
+                List.of(new FieldProblem(field, reason))));
+    }
+
+    /** A required parameter left out: a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String reason = "is required";
+        return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getParameterName() + ": " + reason,
+                List.of(new FieldProblem(ex.getParameterName(), reason))));
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     @Override

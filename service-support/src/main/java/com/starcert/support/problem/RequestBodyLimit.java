@@ -65,6 +65,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
+    /** A JSON body that is not UTF-8 (RFC 8259), also inside a value the request does not use. */
+    static final class BodyNotUtf8 extends IOException {
+        BodyNotUtf8(long offset) {
+            super("the request body is not valid UTF-8 (at about byte " + offset + ")");
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -117,12 +124,20 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 ServletInputStream in = super.getInputStream();
                 counted = new ServletInputStream() {
                     private long read;
+                    private final java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8
+                            .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+                    private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
+                    private final java.nio.CharBuffer scratch = java.nio.CharBuffer.allocate(8192);
 
                     @Override
                     public int read() throws IOException {
                         int b = in.read();
                         if (b >= 0) {
                             count(1);
+                            check(new byte[] {(byte) b}, 0, 1);
+                        } else {
+                            finish();
                         }
                         return b;
                     }
@@ -132,8 +147,37 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                         int n = in.read(buffer, offset, length);
                         if (n > 0) {
                             count(n);
+                            check(buffer, offset, n);
+                        } else if (n < 0) {
+                            finish();
                         }
                         return n;
+                    }
+
+                    /** Decodes what arrived (and what was left of a sequence split between reads), keeping nothing. */
+                    private void check(byte[] bytes, int offset, int length) throws BodyNotUtf8 {
+                        java.nio.ByteBuffer input = java.nio.ByteBuffer.allocate(pending.remaining() + length);
+                        input.put(pending).put(bytes, offset, length).flip();
+                        decode(input, false);
+                        pending = input.slice();
+                    }
+
+                    private void finish() throws BodyNotUtf8 {
+                        decode(pending, true);
+                        pending = java.nio.ByteBuffer.allocate(0);
+                    }
+
+                    private void decode(java.nio.ByteBuffer input, boolean end) throws BodyNotUtf8 {
+                        while (true) {
+                            scratch.clear();
+                            java.nio.charset.CoderResult result = utf8.decode(input, scratch, end);
+                            if (result.isError()) {
+                                throw new BodyNotUtf8(read);
+                            }
+                            if (result.isUnderflow()) {
+                                return;
+                            }
+                        }
                     }
 
                     private void count(int n) throws BodyTooLarge {
