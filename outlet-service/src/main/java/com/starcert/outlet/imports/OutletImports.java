@@ -74,6 +74,10 @@ public class OutletImports {
     private final Clock clock;
     private final ImportSettings settings;
     private final ExecutorService storing;
+    /** Imports this instance has taken and not finished: waiting for a worker or being stored (see heartbeat). */
+    private final java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set on an import while its outlets are made visible: from then on it is finished, never undone. */
+    static final String PUBLISHING = "publishingSince";
 
     OutletImports(MongoTemplate mongo, EnterpriseRegistry enterprises, OutboxEvents outboxEvents, JsonMapper json,
                   Clock clock, ImportSettings settings) {
@@ -128,6 +132,7 @@ public class OutletImports {
         OutletImport started = mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId, format,
                 OutletImport.State.STORING, outcome.rowsRead(), outcome.valid().size(), 0, correlationId, now, now,
                 null, null, requestedBy));
+        active.add(started.id());
         storing.submit(() -> store(started, outcome.valid()));
         return started;
     }
@@ -141,9 +146,16 @@ public class OutletImports {
         return found;
     }
 
-    /** Writes the staged outlets chunk by chunk, then makes them visible at once; undoes everything on failure. */
+    /**
+     * Writes the staged outlets chunk by chunk, then makes them visible at once; undoes everything when writing
+     * fails. Once making them visible has begun the import is only ever finished: a failure there is tried again
+     * here and otherwise left to {@link #recoverStale}, which finishes it too. A worker that stalled so long that
+     * recovery undid its import meanwhile finds the import FAILED when it comes to make it visible, removes what it
+     * wrote since, and stops.
+     */
     void store(OutletImport imp, List<ImportCheck.ValidRow> rows) {
         long started = System.nanoTime();
+        boolean publishing = false;
         try {
             Instant registeredAt = now();
             int stored = 0;
@@ -158,28 +170,89 @@ public class OutletImports {
                 progress(imp.id(), stored);
             }
             long written = System.nanoTime();
+            publishing = startPublishing(imp.id());
+            if (!publishing) {
+                removeStaged(imp.id());
+                log.warn("import {} of enterprise {} was undone while it was being stored (its worker stalled); "
+                        + "what the worker wrote since is removed", imp.id(), imp.enterpriseId());
+                return;
+            }
             publish(imp);
             log.info("import {} of enterprise {}: {} outlets written in {} ms, made visible in {} ms", imp.id(),
                     imp.enterpriseId(), stored, (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException e) {
+            if (publishing) {
+                finishPublishing(imp, e);
+                return;
+            }
             String reason = isDuplicate(e)
                     ? "an outlet with a name and address of the file, or a headquarters, was registered while the "
                     + "file was being stored; nothing of the file was kept, import it again"
                     : "storing failed (" + e.getClass().getSimpleName() + "); nothing of the file was kept";
             log.warn("import {} of enterprise {} undone: {}", imp.id(), imp.enterpriseId(), e.toString());
             undo(imp, reason);
+        } finally {
+            active.remove(imp.id());
         }
     }
 
-    /** Finishes or undoes imports whose instance stopped while storing them. */
+    /** Making the outlets visible failed part-way: try again a few times, else recovery finishes it. */
+    private void finishPublishing(OutletImport imp, RuntimeException first) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                Thread.sleep(200L * attempt);
+                publish(imp);
+                return;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException again) {
+                first.addSuppressed(again);
+            }
+        }
+        log.warn("import {} of enterprise {}: making its outlets visible failed ({}); the recovery pass finishes it",
+                imp.id(), imp.enterpriseId(), first.toString());
+    }
+
+    /**
+     * Keeps the imports this instance holds (waiting for a worker or being stored) from looking stale to the
+     * recovery pass of any instance: an import waiting behind others is not abandoned.
+     */
+    @Scheduled(fixedDelayString = "${starcert.outlet.import.heartbeat-interval:10s}", initialDelay = 10_000)
+    void heartbeat() {
+        if (!active.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(List.copyOf(active))
+                    .and("state").is(OutletImport.State.STORING)), new Update().set("updatedAt", now()),
+                    OutletImport.class);
+        }
+    }
+
+    /** For a test: this instance holds the import (as accept does until its worker is done). */
+    void holding(String importId, boolean holding) {
+        if (holding) {
+            active.add(importId);
+        } else {
+            active.remove(importId);
+        }
+    }
+
+    /**
+     * Finishes or undoes imports whose instance stopped: one that was making its outlets visible, or had written
+     * them all, is finished; any other is undone. Imports an instance still holds are kept fresh by its heartbeat.
+     */
     @Scheduled(fixedDelayString = "${starcert.outlet.import.recovery-interval:60s}", initialDelay = 10_000)
     void recoverStale() {
         Instant staleBefore = now().minus(settings.staleAfter());
         for (OutletImport imp : mongo.find(Query.query(Criteria.where("state").is(OutletImport.State.STORING)
                 .and("updatedAt").lt(staleBefore)), OutletImport.class)) {
+            if (active.contains(imp.id())) {
+                continue;
+            }
+            boolean publishing = mongo.exists(Query.query(Criteria.where("_id").is(imp.id())
+                    .and(PUBLISHING).exists(true)), OutletImport.class);
             long written = mongo.count(Query.query(Criteria.where("importId").is(imp.id())), OUTLETS);
-            if (written == imp.rowsValid()) {
+            if (publishing || (written == imp.rowsValid() && startPublishing(imp.id()))) {
                 publish(imp);
             } else {
                 undo(imp, "the service stopped while storing the file; nothing of it was kept, import it again");
@@ -187,21 +260,40 @@ public class OutletImports {
         }
     }
 
+    /** STORING → making visible, unless the import was undone or is being made visible already. */
+    private boolean startPublishing(String importId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(importId)
+                        .and("state").is(OutletImport.State.STORING).and(PUBLISHING).exists(false)),
+                new Update().set(PUBLISHING, now()).set("updatedAt", now()), OutletImport.class)
+                .getModifiedCount() == 1;
+    }
+
+    private void removeStaged(String importId) {
+        mongo.remove(Query.query(Criteria.where("importId").is(importId).and(Outlet.STAGED).is(true)), OUTLETS);
+    }
+
     private void publish(OutletImport imp) {
         mongo.updateMulti(Query.query(Criteria.where("importId").is(imp.id()).and(Outlet.STAGED).is(true)),
                 new Update().unset(Outlet.STAGED).rename(Outlet.STAGED_OUTBOX, "outbox"), OUTLETS);
         Instant now = now();
-        mongo.updateFirst(Query.query(Criteria.where("id").is(imp.id())), new Update()
-                .set("state", OutletImport.State.COMPLETED).set("rowsStored", imp.rowsValid())
-                .set("updatedAt", now).set("finishedAt", now), OutletImport.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(imp.id()).and("state").is(OutletImport.State.STORING)),
+                new Update().set("state", OutletImport.State.COMPLETED).set("rowsStored", imp.rowsValid())
+                        .set("updatedAt", now).set("finishedAt", now).unset(PUBLISHING), OutletImport.class);
     }
 
+    /**
+     * FAILED and its staged outlets removed — only while it is STORING and not being made visible (then it is
+     * finished instead); the state changes first, so a worker still writing finds it FAILED and cleans up.
+     */
     private void undo(OutletImport imp, String reason) {
-        mongo.remove(Query.query(Criteria.where("importId").is(imp.id()).and(Outlet.STAGED).is(true)), OUTLETS);
         Instant now = now();
-        mongo.updateFirst(Query.query(Criteria.where("id").is(imp.id())), new Update()
+        boolean undone = mongo.updateFirst(Query.query(Criteria.where("_id").is(imp.id())
+                        .and("state").is(OutletImport.State.STORING).and(PUBLISHING).exists(false)), new Update()
                 .set("state", OutletImport.State.FAILED).set("rowsStored", 0).set("failure", reason)
-                .set("updatedAt", now).set("finishedAt", now), OutletImport.class);
+                .set("updatedAt", now).set("finishedAt", now), OutletImport.class).getModifiedCount() == 1;
+        if (undone) {
+            removeStaged(imp.id());
+        }
     }
 
     private void progress(String importId, int stored) {

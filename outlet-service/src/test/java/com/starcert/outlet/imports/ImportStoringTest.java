@@ -109,4 +109,55 @@ class ImportStoringTest {
         assertThat(outletsOf(partial.id())).isZero();
         assertThat(imports.get(enterpriseId, recent.id()).state()).isEqualTo(OutletImport.State.STORING);
     }
+
+    @Test
+    void anImportWaitingForAWorkerIsNotStale() {
+        String enterpriseId = new ObjectId().toHexString();
+        OutletImport waiting = storing(enterpriseId, 2, Instant.now().minusSeconds(3600));
+        imports.holding(waiting.id(), true);
+        try {
+            imports.heartbeat();
+            imports.recoverStale();
+            assertThat(imports.get(enterpriseId, waiting.id()).state()).isEqualTo(OutletImport.State.STORING);
+            assertThat(imports.get(enterpriseId, waiting.id()).updatedAt()).isAfter(Instant.now().minusSeconds(60));
+        } finally {
+            imports.holding(waiting.id(), false);
+        }
+        imports.store(waiting, rows("W1", "W2"));
+        assertThat(imports.get(enterpriseId, waiting.id()).state()).isEqualTo(OutletImport.State.COMPLETED);
+    }
+
+    @Test
+    void aStalledWorkerCannotFinishAnImportRecoveryUndid() {
+        String enterpriseId = new ObjectId().toHexString();
+        OutletImport stalled = storing(enterpriseId, 2, Instant.now().minusSeconds(3600));
+        imports.recoverStale();
+        assertThat(imports.get(enterpriseId, stalled.id()).state()).isEqualTo(OutletImport.State.FAILED);
+
+        imports.store(stalled, rows("S1", "S2")); // the worker wakes up and carries on
+
+        OutletImport after = imports.get(enterpriseId, stalled.id());
+        assertThat(after.state()).isEqualTo(OutletImport.State.FAILED);
+        assertThat(outletsOf(stalled.id())).isZero();
+    }
+
+    @Test
+    void anImportStoppedWhileMakingItsOutletsVisibleIsFinishedNeverUndone() {
+        String enterpriseId = new ObjectId().toHexString();
+        Instant longAgo = Instant.now().minusSeconds(3600);
+        OutletImport imp = storing(enterpriseId, 3, longAgo);
+        imports.store(imp, rows("P1", "P2", "P3"));
+        // pretend the instance stopped part-way through making them visible: one still staged, two visible
+        String stillStaged = mongo.findOne(Query.query(Criteria.where("importId").is(imp.id())), Outlet.class).id();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(stillStaged)),
+                new Update().set(Outlet.STAGED, true).rename("outbox", Outlet.STAGED_OUTBOX), Outlet.class);
+        mongo.updateFirst(Query.query(Criteria.where("id").is(imp.id())), new Update()
+                .set("state", OutletImport.State.STORING).set("updatedAt", longAgo)
+                .set(OutletImports.PUBLISHING, longAgo), OutletImport.class);
+        imports.recoverStale();
+
+        assertThat(imports.get(enterpriseId, imp.id()).state()).isEqualTo(OutletImport.State.COMPLETED);
+        assertThat(mongo.count(Query.query(Criteria.where("importId").is(imp.id())
+                .and(Outlet.STAGED).exists(false)), Outlet.class)).isEqualTo(3);
+    }
 }
