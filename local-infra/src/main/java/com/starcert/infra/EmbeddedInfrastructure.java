@@ -13,17 +13,35 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private final KraftBroker broker;
     private final WireMongo mongo;
     private final Path scratch;
+    /** Between the services and the Mongo wire server, for fault tests that take the store away; else null. */
+    private final TcpRelay storeRelay;
 
-    private EmbeddedInfrastructure(KraftBroker broker, WireMongo mongo, Path scratch) {
+    private EmbeddedInfrastructure(KraftBroker broker, WireMongo mongo, Path scratch, TcpRelay storeRelay) {
         this.broker = broker;
         this.mongo = mongo;
         this.scratch = scratch;
+        this.storeRelay = storeRelay;
     }
 
     public static EmbeddedInfrastructure forTests() {
         try {
             Path dir = Files.createTempDirectory("starcert-kafka");
-            return new EmbeddedInfrastructure(new KraftBroker(0, 0, dir).start(), WireMongo.inMemory(0), dir);
+            return new EmbeddedInfrastructure(new KraftBroker(0, 0, dir).start(), WireMongo.inMemory(0), dir, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #forTests()}, with the store reached through a {@link TcpRelay}, so that a fault test can take it
+     * away ({@link #stopStore()}: every connection dropped, new ones refused) and bring it back with its data.
+     */
+    public static EmbeddedInfrastructure forFaultTests() {
+        try {
+            Path dir = Files.createTempDirectory("starcert-kafka");
+            WireMongo mongo = WireMongo.inMemory(0);
+            return new EmbeddedInfrastructure(new KraftBroker(0, 0, dir).start(), mongo, dir,
+                    new TcpRelay(mongo.port()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,7 +51,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     public static EmbeddedInfrastructure persistent(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
         WireMongo mongo = WireMongo.persistent(mongoPort, dataDir.resolve("mongo"));
         KraftBroker broker = new KraftBroker(kafkaPort, controllerPort, dataDir.resolve("kafka")).start();
-        return new EmbeddedInfrastructure(broker, mongo, null);
+        return new EmbeddedInfrastructure(broker, mongo, null, null);
     }
 
     @Override
@@ -43,7 +61,23 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public String mongoUri(String database) {
-        return mongo.uri(database);
+        return storeRelay == null ? mongo.uri(database)
+                : "mongodb://localhost:" + storeRelay.port() + "/" + database;
+    }
+
+    @Override
+    public boolean canInterruptStore() {
+        return storeRelay != null;
+    }
+
+    @Override
+    public void stopStore() {
+        storeRelay.cut();
+    }
+
+    @Override
+    public void startStore() {
+        storeRelay.restore();
     }
 
     @Override
@@ -77,6 +111,9 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public void close() {
+        if (storeRelay != null) {
+            storeRelay.close();
+        }
         broker.close();
         mongo.close();
         if (scratch != null) {

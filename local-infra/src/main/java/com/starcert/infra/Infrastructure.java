@@ -36,6 +36,19 @@ public interface Infrastructure extends AutoCloseable {
         throw new UnsupportedOperationException("this infrastructure cannot restart its broker");
     }
 
+    /** Takes the store away (connections dropped, new ones refused) to simulate an outage; fault tests only. */
+    default boolean canInterruptStore() {
+        return false;
+    }
+
+    default void stopStore() {
+        throw new UnsupportedOperationException("this infrastructure cannot take its store away");
+    }
+
+    default void startStore() {
+        throw new UnsupportedOperationException("this infrastructure cannot bring its store back");
+    }
+
     @Override
     void close();
 

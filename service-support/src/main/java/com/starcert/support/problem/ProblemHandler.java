@@ -66,6 +66,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "your role does not allow this", List.of());
     }
 
+    /**
+     * The store unreachable or timing out: a 503 the client may try again after a moment (nothing was changed, or
+     * the change is complete — every write is one document), not an unexpected error.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessResourceException.class,
+        org.springframework.dao.QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("the store did not answer: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "the service could not reach its database; try again in a few seconds", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);

@@ -1,0 +1,279 @@
+package com.starcert.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import com.starcert.contracts.Topics;
+import com.starcert.infra.AuditWorksheet;
+import com.starcert.infra.Credentials;
+import com.starcert.infra.Demo;
+import com.starcert.infra.EmbeddedInfrastructure;
+import com.starcert.infra.FreePorts;
+import com.starcert.infra.LocalSuite;
+import com.starcert.infra.SuiteClient;
+import com.starcert.infra.Tokens;
+
+/**
+ * Faults on the whole suite (separate processes, real broker, the store behind a relay that can be cut), each case
+ * followed by the same checks: every audit DECIDED with one score card per revision, one decision and one
+ * certificate; certificate numbers without gaps; every outbox empty; no dead letters except those a case sends.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteTest {
+
+    static final String LEAD_AUDITOR = "starcert-auditor";
+
+    static EmbeddedInfrastructure infra;
+    static LocalSuite suite;
+    static SuiteClient api;
+    static SuiteClient auditor;
+    static SuiteClient operator;
+    static final List<String> AUDITS = new ArrayList<>();
+    static final Set<String> ENTERPRISES = new TreeSet<>();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("starcert.root", "..")).toAbsolutePath().normalize();
+        Path data = root.resolve("e2e-tests/target/fault-data");
+        Files.deleteIfExists(data.resolve(Credentials.FILE));
+        infra = EmbeddedInfrastructure.forFaultTests();
+        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/fault-logs"), data,
+                defaultPort -> FreePorts.next(), Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms",
+                        "STARCERT_MESSAGING_INFRASTRUCTURERETRY_MAXINTERVAL", "2s"));
+        SuiteClient anonymous = new SuiteClient(suite.gatewayUrl());
+        api = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-admin"));
+        auditor = anonymous.as(Tokens.forClient(suite.credentials(), LEAD_AUDITOR));
+        operator = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-operator"));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theStoreAwayForTenSecondsDuringTwentySubmissionsDelaysThemOnly() throws Exception {
+        List<String> ready = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ready.add(readyAudit("存储故障测试有限公司 " + i));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> submitted = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            String auditId = ready.get(i);
+            submitted.add(clients.submit(() -> submit(auditId)));
+            if (i == 7) {
+                infra.stopStore();
+                Thread back = new Thread(() -> {
+                    sleep(Duration.ofSeconds(10));
+                    infra.startStore();
+                }, "store-back");
+                back.setDaemon(true);
+                back.start();
+            }
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        for (Future<Integer> answer : submitted) {
+            assertThat(answer.get()).isEqualTo(202);
+        }
+        AUDITS.addAll(ready);
+        everythingIsConsistent(Set.of());
+    }
+
+    @Test
+    @Order(2)
+    void eventsSentAgainByteForByteChangeNothing() throws Exception {
+        int replayed = replay(List.of(Topics.AUDIT_SUBMITTED, Topics.SCORE_COMPUTED, Topics.CERTIFICATE_ISSUED));
+        assertThat(replayed).isGreaterThanOrEqualTo(3 * AUDITS.size());
+        sleep(Duration.ofSeconds(5));
+        everythingIsConsistent(Set.of());
+    }
+
+    @Test
+    @Order(3)
+    void aPoisonEventIsDeadLetteredAndTheRestFlows() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.AUDIT_SUBMITTED, key,
+                    "not a CloudEvent".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.AUDIT_SUBMITTED, key, ("{\"specversion\":\"1.0\",\"id\":\""
+                    + UUID.randomUUID() + "\",\"source\":\"/fault\",\"type\":\"com.starcert.audit.submitted.v1\","
+                    + "\"data\":{\"auditId\":\"A-poison\"}}").getBytes(StandardCharsets.UTF_8))).get();
+        }
+        String after = readyAudit("毒消息之后有限公司");
+        assertThat(submit(after)).isEqualTo(202);
+        AUDITS.add(after);
+        everythingIsConsistent(Set.of(key));
+    }
+
+    // ---- the checks after every case ----
+
+    private static void everythingIsConsistent(Set<String> expectedDeadLetterKeys) {
+        for (String auditId : AUDITS) {
+            JsonNode audit = api.await("/api/audits/" + auditId, r -> "DECIDED".equals(r.text("status")),
+                    Duration.ofSeconds(120)).body();
+            int revision = audit.path("revision").asInt();
+            assertThat(api.get("/api/scores/" + auditId + "/revisions").expect(200).body()).as(auditId)
+                    .hasSize(revision);
+            api.get("/api/decisions/" + auditId).expect(200);
+            assertThat(api.get("/api/certificates?enterpriseId=" + audit.path("enterpriseId").asString())
+                    .expect(200).body()).as("certificates of " + auditId).hasSize(1);
+        }
+        List<Integer> sequence = new ArrayList<>();
+        for (String enterpriseId : ENTERPRISES) {
+            for (JsonNode certificate : api.get("/api/certificates?enterpriseId=" + enterpriseId).expect(200)
+                    .body()) {
+                String number = certificate.path("number").asString();
+                sequence.add(Integer.parseInt(number.substring(number.lastIndexOf('-') + 1)));
+            }
+        }
+        assertThat(new TreeSet<>(sequence)).as("certificate numbers without gaps or repeats")
+                .hasSize(sequence.size()).first().isEqualTo(1);
+        assertThat(new TreeSet<>(sequence).last()).isEqualTo(sequence.size());
+        for (String module : List.of("outlet-service", "audit-service", "scoring-service", "certificate-service")) {
+            JsonNode health = new SuiteClient(suite.url(module)).as(Tokens.forClient(suite.credentials(),
+                    "starcert-operator")).await("/actuator/health", r -> r.status() == 200 && "none".equals(r.body()
+                    .path("components").path("outbox").path("details").path("oldestPendingEvent").asString()),
+                    Duration.ofSeconds(60)).body();
+            assertThat(health.path("components").path("outbox").path("details").path("parkedEvents").asInt())
+                    .as(module).isZero();
+        }
+        assertThat(deadLetterKeys()).as("dead letters").isEqualTo(new TreeSet<>(expectedDeadLetterKeys));
+    }
+
+    // ---- fixtures ----
+
+    /** An enterprise with one outlet, an initial audit planned over it, every finding recorded. */
+    private static String readyAudit(String name) {
+        String enterpriseId = api.post("/api/enterprises", Map.of("name", name, "uscc", Demo.randomUscc("410100"),
+                "address", Map.of("regionCode", "410105", "line", "郑州市金水区花园路 1 号"),
+                "contact", Map.of("name", "张伟", "phone", "0371-65551234"))).expect(201).text("id");
+        ENTERPRISES.add(enterpriseId);
+        api.post("/api/enterprises/" + enterpriseId + "/outlets", Map.of("name", "郑州网点", "kind", "BRANCH",
+                "address", Map.of("regionCode", "410102", "line", "郑州网点 1 号"),
+                "contact", Map.of("name", "服务经理", "phone", "13912345678"),
+                "serviceHours", Map.of("daysPerWeek", 7, "hoursPerDay", 10),
+                "commitments", Map.of("responseHours", 2, "onSiteHours", 4, "resolutionHours", 24))).expect(201);
+        api.await("/api/enterprises/" + enterpriseId + "/audit-scope",
+                r -> r.status() == 200 && r.body().path("activeOutlets").asInt() == 1, Duration.ofSeconds(60));
+        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
+                "team", Map.of("leadAuditor", LEAD_AUDITOR, "members", List.of()))).expect(201).body();
+        String auditId = audit.path("id").asString();
+        AuditWorksheet sheet = new AuditWorksheet(audit);
+        for (String site : sheet.siteIds()) {
+            auditor.put("/api/audits/" + auditId + "/findings", sheet.siteBody(site)).expect(200);
+        }
+        return auditId;
+    }
+
+    /**
+     * Submits as a client would: no answer, or one other than 202 (say the store is away), is tried again; a 409
+     * then means an earlier try went through.
+     */
+    private static int submit(String auditId) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        int status;
+        do {
+            try {
+                status = auditor.post("/api/audits/" + auditId + "/submit", Map.of()).status();
+            } catch (IllegalStateException noAnswer) {
+                status = -1; // the client gave up waiting; the request may still have gone through
+            }
+            if (status == 202 || status == 409) {
+                return 202; // 409: an earlier try went through after all
+            }
+            sleep(Duration.ofSeconds(1));
+        } while (Instant.now().isBefore(deadline));
+        return status;
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the records of these topics keyed by this suite's enterprises again, byte for byte; how many. */
+    private static int replay(List<String> topics) throws Exception {
+        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "fault-replay-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            long quietSince = System.currentTimeMillis();
+            long deadline = quietSince + 30_000;
+            while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - quietSince < 3_000) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    quietSince = System.currentTimeMillis();
+                    if (ENTERPRISES.contains(r.key())) {
+                        ours.add(r);
+                    }
+                }
+            }
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (ConsumerRecord<String, byte[]> r : ours) {
+                producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers())).get();
+            }
+        }
+        return ours.size();
+    }
+
+    /** The keys of every record in every dead-letter topic. */
+    private static Set<String> deadLetterKeys() {
+        Set<String> keys = new TreeSet<>();
+        List<String> deadLetterTopics = Topics.ALL.stream().map(Topics::deadLetter).toList();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "fault-dlt-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(deadLetterTopics);
+            long until = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < until) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(String.valueOf(r.key())));
+            }
+        }
+        return keys;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
