@@ -111,6 +111,8 @@ public class DeadLetters {
         try (Consumer<String, byte[]> consumer = consumer()) {
             for (TopicPartition partition : partitions(consumer, deadLetterTopic)) {
                 long from = cursor(partition);
+                // assigned first: offsets asked for a partition not assigned make the client warn on every call
+                consumer.assign(List.of(partition));
                 long end = consumer.endOffsets(List.of(partition)).get(partition);
                 for (ConsumerRecord<String, byte[]> record : read(consumer, partition, from, end)) {
                     String group = header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
@@ -148,6 +150,8 @@ public class DeadLetters {
                 for (String topic : Topics.ALL) {
                     for (TopicPartition partition : partitions(consumer, Topics.deadLetter(topic))) {
                         long from = cursor(partition);
+                        // assigned first: offsets of a partition not assigned make the client warn each time
+                        consumer.assign(List.of(partition));
                         long end = consumer.endOffsets(List.of(partition)).get(partition);
                         for (ConsumerRecord<String, byte[]> record : read(consumer, partition, from, end)) {
                             if (groups.contains(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
