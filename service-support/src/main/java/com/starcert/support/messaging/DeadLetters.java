@@ -74,6 +74,13 @@ public class DeadLetters {
     private final Clock clock;
     private volatile Map<String, Long> counted = Map.of();
     private volatile Instant countedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService counter = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dead-letter-count");
+                t.setDaemon(true);
+                return t;
+            });
 
     public DeadLetters(String service, MongoTemplate mongo, KafkaTemplate<Object, Object> kafka,
                        java.util.function.Supplier<Set<String>> groups, Map<String, Object> consumerConfig,
@@ -135,14 +142,29 @@ public class DeadLetters {
     }
 
     /**
-     * This service's dead letters not re-driven yet, per source topic (only topics with some); counted at most
-     * once a minute, and again after a re-drive.
+     * This service's dead letters not re-driven yet, per source topic (only topics with some), as last counted: for
+     * health, which is asked every few seconds, so the count never runs on the caller's thread — it is refreshed in
+     * the background when older than a minute (and after a re-drive). Empty until first counted.
      */
     public Map<String, Long> pending() {
         Instant now = clock.instant();
-        if (countedAt != null && now.isBefore(countedAt.plusSeconds(60))) {
-            return counted;
+        if ((countedAt == null || !now.isBefore(countedAt.plusSeconds(60))) && counting.compareAndSet(false, true)) {
+            counter.execute(() -> {
+                try {
+                    count();
+                } catch (RuntimeException e) {
+                    log.warn("could not count the dead letters: {}", e.toString());
+                } finally {
+                    counting.set(false);
+                }
+            });
         }
+        return counted;
+    }
+
+    /** Counts now, on this thread (reading every dead-letter partition from this service's cursors). */
+    Map<String, Long> count() {
+        Instant now = clock.instant();
         Map<String, Long> counts = new TreeMap<>();
         Set<String> groups = this.groups.get();
         if (!groups.isEmpty()) {
