@@ -308,6 +308,27 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
                 .satisfies(c -> assertThat(c.auditRevision()).isEqualTo(2));
     }
 
+    @Test
+    void a_return_that_arrives_after_the_decision_leaves_the_decision_and_certificate_standing() {
+        ScoreComputed first = score("ent-" + UUID.randomUUID(), new Holder("竞态测试有限公司", "91350100M000100Y43"),
+                AuditType.INITIAL, "85.0", 0, false);
+        send(first, SCORING);
+        Decision decided = awaitDecision(first.auditId());
+        assertThat(decided.outcome()).isEqualTo(Outcome.ISSUED);
+
+        send(new com.starcert.contracts.AuditReturned(first.auditId(), 1, first.enterpriseId(), "too late",
+                Instant.now()), "/starcert/audit-service");
+        await().atMost(WAIT).until(() -> decisions.returned(Decision.idOf(first.auditId(), 1)));
+
+        assertThat(decisions.byId(Decision.idOf(first.auditId(), 1)).orElseThrow().outcome())
+                .isEqualTo(Outcome.ISSUED);
+        assertThat(certificates.ofEnterprise(first.enterpriseId())).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(CertificateStatus.ACTIVE);
+                    assertThat(c.auditRevision()).isEqualTo(1);
+                });
+    }
+
     private static ScoreComputed revision(ScoreComputed s, int revision, String score) {
         java.math.BigDecimal shown = new java.math.BigDecimal(score);
         return new ScoreComputed(s.auditId(), revision, s.enterpriseId(), s.holder(), s.auditType(), s.scheme(), shown,
