@@ -2,8 +2,6 @@ package com.starcert.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.starcert.contracts.Topics;
 import com.starcert.infra.AuditWorksheet;
 import com.starcert.infra.Demo;
-import com.starcert.infra.FreePorts;
 import com.starcert.infra.Infrastructure;
-import com.starcert.infra.Credentials;
 import com.starcert.infra.LocalSuite;
 import com.starcert.infra.SuiteClient;
 import com.starcert.infra.Tokens;
@@ -60,12 +56,8 @@ class CertificationEndToEndTest {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("starcert.root", "..")).toAbsolutePath().normalize();
-        Path data = root.resolve("e2e-tests/target/e2e-data");
-        Files.deleteIfExists(data.resolve(Credentials.FILE));
         infra = Infrastructure.forTests();
-        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/e2e-logs"), data,
-                defaultPort -> FreePorts.next(), Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms"));
+        suite = SuiteFixtures.start(infra, "e2e", Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms"));
         anonymous = new SuiteClient(suite.gatewayUrl());
         api = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-admin"));
         auditor = anonymous.as(Tokens.forClient(suite.credentials(), LEAD_AUDITOR));
@@ -350,8 +342,7 @@ class CertificationEndToEndTest {
     }
 
     private static JsonNode plan(String enterpriseId) {
-        return api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
-                "team", Map.of("leadAuditor", LEAD_AUDITOR, "members", List.of()))).expect(201).body();
+        return SuiteFixtures.plan(api, enterpriseId, LEAD_AUDITOR);
     }
 
     /** An API client of the enterprise's own (role ENTERPRISE), created by the CB admin; its secret is shown once. */
@@ -363,23 +354,15 @@ class CertificationEndToEndTest {
     }
 
     private static String registerEnterprise(String name, String uscc) {
-        return api.post("/api/enterprises", Map.of("name", name, "uscc", uscc,
-                "address", Map.of("regionCode", "410105", "line", "郑州市金水区花园路 1 号"),
-                "contact", Map.of("name", "张伟", "phone", "0371-65551234"))).expect(201).text("id");
+        return SuiteFixtures.registerEnterprise(api, name, uscc);
     }
 
     private static void registerOutlet(String enterpriseId, String name, String kind, String region) {
-        api.post("/api/enterprises/" + enterpriseId + "/outlets", Map.of("name", name, "kind", kind,
-                "address", Map.of("regionCode", region, "line", name + " 1 号"),
-                "contact", Map.of("name", "服务经理", "phone", "13912345678"),
-                "serviceHours", Map.of("daysPerWeek", 7, "hoursPerDay", 10),
-                "commitments", Map.of("responseHours", 2, "onSiteHours", 4, "resolutionHours", 24))).expect(201);
+        SuiteFixtures.registerOutlet(api, enterpriseId, name, kind, region);
     }
 
     private JsonNode awaitScope(String enterpriseId, int activeOutlets) {
-        return api.await("/api/enterprises/" + enterpriseId + "/audit-scope",
-                r -> r.status() == 200 && r.body().path("activeOutlets").asInt() == activeOutlets,
-                Duration.ofSeconds(60)).body();
+        return SuiteFixtures.awaitScope(api, enterpriseId, activeOutlets);
     }
 
     /** Re-publishes, byte for byte, the records of {@code topics} keyed by this enterprise; returns how many. */

@@ -3,8 +3,6 @@ package com.starcert.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +34,8 @@ import tools.jackson.databind.JsonNode;
 
 import com.starcert.contracts.Topics;
 import com.starcert.infra.AuditWorksheet;
-import com.starcert.infra.Credentials;
 import com.starcert.infra.Demo;
 import com.starcert.infra.EmbeddedInfrastructure;
-import com.starcert.infra.FreePorts;
 import com.starcert.infra.LocalSuite;
 import com.starcert.infra.SuiteClient;
 import com.starcert.infra.Tokens;
@@ -64,13 +60,9 @@ class FaultSuiteTest {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("starcert.root", "..")).toAbsolutePath().normalize();
-        Path data = root.resolve("e2e-tests/target/fault-data");
-        Files.deleteIfExists(data.resolve(Credentials.FILE));
         infra = EmbeddedInfrastructure.forFaultTests();
-        suite = LocalSuite.start(root, infra, true, root.resolve("e2e-tests/target/fault-logs"), data,
-                defaultPort -> FreePorts.next(), Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms",
-                        "STARCERT_MESSAGING_INFRASTRUCTURERETRY_MAXINTERVAL", "2s"));
+        suite = SuiteFixtures.start(infra, "fault", Map.of("STARCERT_MESSAGING_RETRYINTERVAL", "200ms",
+                "STARCERT_MESSAGING_INFRASTRUCTURERETRY_MAXINTERVAL", "2s"));
         SuiteClient anonymous = new SuiteClient(suite.gatewayUrl());
         api = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-admin"));
         auditor = anonymous.as(Tokens.forClient(suite.credentials(), LEAD_AUDITOR));
@@ -180,19 +172,11 @@ class FaultSuiteTest {
 
     /** An enterprise with one outlet, an initial audit planned over it, every finding recorded. */
     private static String readyAudit(String name) {
-        String enterpriseId = api.post("/api/enterprises", Map.of("name", name, "uscc", Demo.randomUscc("410100"),
-                "address", Map.of("regionCode", "410105", "line", "郑州市金水区花园路 1 号"),
-                "contact", Map.of("name", "张伟", "phone", "0371-65551234"))).expect(201).text("id");
+        String enterpriseId = SuiteFixtures.registerEnterprise(api, name, Demo.randomUscc("410100"));
         ENTERPRISES.add(enterpriseId);
-        api.post("/api/enterprises/" + enterpriseId + "/outlets", Map.of("name", "郑州网点", "kind", "BRANCH",
-                "address", Map.of("regionCode", "410102", "line", "郑州网点 1 号"),
-                "contact", Map.of("name", "服务经理", "phone", "13912345678"),
-                "serviceHours", Map.of("daysPerWeek", 7, "hoursPerDay", 10),
-                "commitments", Map.of("responseHours", 2, "onSiteHours", 4, "resolutionHours", 24))).expect(201);
-        api.await("/api/enterprises/" + enterpriseId + "/audit-scope",
-                r -> r.status() == 200 && r.body().path("activeOutlets").asInt() == 1, Duration.ofSeconds(60));
-        JsonNode audit = api.post("/api/audits", Map.of("enterpriseId", enterpriseId, "type", "INITIAL",
-                "team", Map.of("leadAuditor", LEAD_AUDITOR, "members", List.of()))).expect(201).body();
+        SuiteFixtures.registerOutlet(api, enterpriseId, "郑州网点", "BRANCH", "410102");
+        SuiteFixtures.awaitScope(api, enterpriseId, 1);
+        JsonNode audit = SuiteFixtures.plan(api, enterpriseId, LEAD_AUDITOR);
         String auditId = audit.path("id").asString();
         AuditWorksheet sheet = new AuditWorksheet(audit);
         for (String site : sheet.siteIds()) {
