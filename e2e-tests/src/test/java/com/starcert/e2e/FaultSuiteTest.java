@@ -54,7 +54,6 @@ class FaultSuiteTest {
     static LocalSuite suite;
     static SuiteClient api;
     static SuiteClient auditor;
-    static SuiteClient operator;
     static final List<String> AUDITS = new ArrayList<>();
     static final Set<String> ENTERPRISES = new TreeSet<>();
 
@@ -66,7 +65,6 @@ class FaultSuiteTest {
         SuiteClient anonymous = new SuiteClient(suite.gatewayUrl());
         api = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-admin"));
         auditor = anonymous.as(Tokens.forClient(suite.credentials(), LEAD_AUDITOR));
-        operator = anonymous.as(Tokens.forClient(suite.credentials(), "starcert-operator"));
     }
 
     @AfterAll
