@@ -44,6 +44,8 @@ import com.starcert.infra.Tokens;
  * Faults on the whole suite (separate processes, real broker, the store behind a relay that can be cut), each case
  * followed by the same checks: every audit DECIDED with one score card per revision, one decision and one
  * certificate; certificate numbers without gaps; every outbox empty; no dead letters except those a case sends.
+ * Cases: the store away for 10 s during 20 submissions, every event sent again, a poison event, a service killed
+ * (SIGKILL) mid-flow and started again. The broker stopped during a submission is in CertificationEndToEndTest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteTest {
@@ -129,6 +131,26 @@ class FaultSuiteTest {
         assertThat(submit(after)).isEqualTo(202);
         AUDITS.add(after);
         everythingIsConsistent(Set.of(key));
+    }
+
+    @Test
+    @Order(4)
+    void aServiceKilledMidFlowAndStartedAgainLosesNothing() throws Exception {
+        List<String> ready = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ready.add(readyAudit("进程故障测试有限公司 " + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(submit(ready.get(i))).isEqualTo(202);
+        }
+        suite.kill("scoring-service", 1); // SIGKILL: no shutdown, whatever it was doing is cut off
+        for (int i = 3; i < 6; i++) {
+            assertThat(submit(ready.get(i))).isEqualTo(202);
+        }
+        suite.restart("scoring-service", 1);
+        AUDITS.addAll(ready);
+        everythingIsConsistent(Set.of(deadLetterKeys().stream().filter(k -> k.startsWith("poison-")).findFirst()
+                .orElseThrow()));
     }
 
     // ---- the checks after every case ----

@@ -64,6 +64,9 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<App, List<Integer>> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logDir;
+    /** Where the jars are and the environment every application was started with, for {@link #restart}. */
+    private Path root;
+    private Map<String, String> launchEnv = Map.of();
     private Credentials credentials;
 
     private LocalSuite(Infrastructure infra, boolean ownsInfra, Path logDir) {
@@ -121,9 +124,11 @@ public final class LocalSuite implements AutoCloseable {
             env.put("STARCERT_IDENTITY_SEED_FILE", ensured.file().toString());
             env.put("STARCERT_IDENTITY_SEED_ROTATE", String.valueOf(ensured.fresh()));
             env.putAll(extraEnv);
+            suite.root = repositoryRoot;
+            suite.launchEnv = Map.copyOf(env);
             for (App app : APPS) {
                 for (int k = 0; k < suite.ports.get(app).size(); k++) {
-                    suite.launch(repositoryRoot, app, k, env);
+                    suite.launch(repositoryRoot, app, k, env, false);
                 }
             }
             for (App app : APPS) {
@@ -200,7 +205,25 @@ public final class LocalSuite implements AutoCloseable {
         return app.gateway() ? "-Xmx384m -XX:+UseSerialGC" : "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     }
 
-    private void launch(Path root, App app, int index, Map<String, String> appEnv) {
+    /**
+     * Starts a killed instance again on its port, with the environment it had, and waits until it is healthy; its
+     * log goes on in the same file. {@code instance} counts from 1.
+     */
+    public void restart(String module, int instance) {
+        App app = APPS.stream().filter(a -> a.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no application " + module));
+        Process old = processes.get(instanceName(module, instance - 1));
+        if (old == null) {
+            throw new IllegalArgumentException("no instance " + instance + " of " + module);
+        }
+        if (old.isAlive()) {
+            throw new IllegalStateException(module + " instance " + instance + " is still running; kill it first");
+        }
+        launch(root, app, instance - 1, launchEnv, true);
+        awaitHealthy(app, instance - 1, Duration.ofMinutes(3));
+    }
+
+    private void launch(Path root, App app, int index, Map<String, String> appEnv, boolean again) {
         Path jar = root.resolve(app.module()).resolve("target").resolve(app.module() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + " — build first with ./mvnw -DskipTests package");
@@ -241,7 +264,8 @@ public final class LocalSuite implements AutoCloseable {
         String name = instanceName(app.module(), index);
         Path logFile = logDir.resolve(name + ".log");
         pb.redirectErrorStream(true);
-        pb.redirectOutput(logFile.toFile());
+        pb.redirectOutput(again ? ProcessBuilder.Redirect.appendTo(logFile.toFile()) : ProcessBuilder.Redirect.to(
+                logFile.toFile()));
         try {
             processes.put(name, pb.start());
         } catch (IOException e) {
