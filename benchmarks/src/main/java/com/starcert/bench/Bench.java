@@ -144,33 +144,36 @@ public final class Bench {
     // ---- P1: reads through the gateway against the same reads straight at the service ----
 
     private void p1a() {
-        String path = "/api/public/certificates/" + number;
-        Load.Get viaGateway = get(suite.gatewayUrl() + path, null);
-        Load.Get direct = get(suite.url("certificate-service") + path, null);
-        warm(viaGateway, 64);
-        warm(direct, 64);
-        Load.Result gateway = Load.run(viaGateway, 64, 24_000);
-        Load.Result service = Load.run(direct, 64, 24_000);
-        double ratio = gateway.throughput() / service.throughput();
+        GatewayVsDirect run = gatewayVsDirect("/api/public/certificates/" + number, null, 64, 24_000);
         rows.add(new Row("P1a", "public certificate, gateway vs service directly, 64 clients (rate limit raised)",
-                "≥ 1.0× direct, only 2xx, p99 ≤ 20 ms",
-                String.format("%.2f× — gateway %s; direct %s", ratio, gateway.describe(), service.describe()),
-                ratio >= 1.0 && gateway.not2xx() == 0 && gateway.p99() <= 20));
+                "≥ 1.0× direct, only 2xx, p99 ≤ 20 ms", run.describe(),
+                run.ratio() >= 1.0 && run.gateway().not2xx() == 0 && run.gateway().p99() <= 20));
     }
 
     private void p1b() {
-        String path = "/api/certificates/" + number;
-        Load.Get viaGateway = get(suite.gatewayUrl() + path, adminToken);
-        Load.Get direct = get(suite.url("certificate-service") + path, adminToken);
-        warm(viaGateway, 32);
-        warm(direct, 32);
-        Load.Result gateway = Load.run(viaGateway, 32, 12_000);
-        Load.Result service = Load.run(direct, 32, 12_000);
-        double ratio = gateway.throughput() / service.throughput();
+        GatewayVsDirect run = gatewayVsDirect("/api/certificates/" + number, adminToken, 32, 12_000);
         rows.add(new Row("P1b", "GET /api/certificates/{number} with a token, gateway vs direct, 32 clients",
-                "≥ 0.6× direct, p99 ≤ 2× direct",
-                String.format("%.2f× — gateway %s; direct %s", ratio, gateway.describe(), service.describe()),
-                ratio >= 0.6 && gateway.p99() <= 2 * service.p99() && gateway.not2xx() == 0));
+                "≥ 0.6× direct, p99 ≤ 2× direct", run.describe(), run.ratio() >= 0.6
+                        && run.gateway().p99() <= 2 * run.service().p99() && run.gateway().not2xx() == 0));
+    }
+
+    /** The same GET through the gateway and straight at certificate-service, each warmed first. */
+    private record GatewayVsDirect(Load.Result gateway, Load.Result service) {
+        double ratio() {
+            return gateway.throughput() / service.throughput();
+        }
+
+        String describe() {
+            return String.format("%.2f× — gateway %s; direct %s", ratio(), gateway.describe(), service.describe());
+        }
+    }
+
+    private GatewayVsDirect gatewayVsDirect(String path, String token, int clients, int requests) {
+        Load.Get viaGateway = get(suite.gatewayUrl() + path, token);
+        Load.Get direct = get(suite.url("certificate-service") + path, token);
+        warm(viaGateway, clients);
+        warm(direct, clients);
+        return new GatewayVsDirect(Load.run(viaGateway, clients, requests), Load.run(direct, clients, requests));
     }
 
     // ---- P2: the event pipeline, submit → decision ----

@@ -69,10 +69,9 @@ public class OrphanedFiles {
             }
             List<ObjectId> fileIds = new ArrayList<>();
             List<String> auditIds = new ArrayList<>();
-            List<Document> files = new ArrayList<>();
             Query page = Query.query(ids).with(Sort.by("_id")).limit(PAGE);
             page.fields().include("_id").include("metadata.auditId");
-            files.addAll(mongo.find(page, Document.class, "fs.files"));
+            List<Document> files = mongo.find(page, Document.class, "fs.files");
             if (files.isEmpty()) {
                 return removed;
             }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -287,12 +286,5 @@ public class DeadLetters {
     private void release(String deadLetterTopic, String token) {
         mongo.remove(Query.query(Criteria.where("_id").is("claim|" + deadLetterTopic).and("token").is(token)),
                 COLLECTION);
-    }
-
-    /** For a test: the partitions' cursors. */
-    Map<String, Long> cursors(Collection<TopicPartition> partitions) {
-        Map<String, Long> cursors = new TreeMap<>();
-        partitions.forEach(p -> cursors.put(cursorId(p), cursor(p)));
-        return cursors;
     }
 }

@@ -91,6 +91,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicLong parkedEvents = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant parkedCountedAt;
+    // health is asked every few seconds (load balancers, the gateway's instance checks): looked up at most every 5 s
+    private volatile Instant oldestPending;
+    private volatile Instant oldestCheckedAt;
     private volatile Thread worker;
 
     /** A document that may hold events, by collection and {@code _id}; without an id, a sweep of the collection. */
@@ -413,9 +416,14 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * When the oldest event still waiting in an outbox was written (null when none waits): a relay that keeps up
      * holds only events of the last moments; an old one means events are stuck (the broker unreachable, say).
-     * Looks at no more than 1,000 documents with pending events per collection (an index look-up).
+     * Looks at no more than 1,000 documents with pending events per collection (an index look-up), at most every
+     * five seconds.
      */
     public Instant oldestPendingEvent() {
+        Instant now = clock.instant();
+        if (oldestCheckedAt != null && now.isBefore(oldestCheckedAt.plusSeconds(5))) {
+            return oldestPending;
+        }
         Instant oldest = null;
         for (String collection : collections) {
             ensurePendingIndex(collection);
@@ -431,6 +439,8 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+        oldestPending = oldest;
+        oldestCheckedAt = now;
         return oldest;
     }
 

@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final java.nio.ByteBuffer NO_BYTES = java.nio.ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final Limits limits;
 
@@ -127,7 +128,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                     private final java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8
                             .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                             .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-                    private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
+                    private java.nio.ByteBuffer pending = NO_BYTES;
                     private final java.nio.CharBuffer scratch = java.nio.CharBuffer.allocate(8192);
 
                     @Override
@@ -154,17 +155,27 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                         return n;
                     }
 
-                    /** Decodes what arrived (and what was left of a sequence split between reads), keeping nothing. */
+                    /**
+                     * Decodes what arrived in place; only the bytes of a sequence split between two reads (at most
+                     * three) are kept for the next one.
+                     */
                     private void check(byte[] bytes, int offset, int length) throws BodyNotUtf8 {
-                        java.nio.ByteBuffer input = java.nio.ByteBuffer.allocate(pending.remaining() + length);
-                        input.put(pending).put(bytes, offset, length).flip();
+                        java.nio.ByteBuffer input;
+                        if (pending.hasRemaining()) {
+                            input = java.nio.ByteBuffer.allocate(pending.remaining() + length);
+                            input.put(pending).put(bytes, offset, length).flip();
+                        } else {
+                            input = java.nio.ByteBuffer.wrap(bytes, offset, length);
+                        }
                         decode(input, false);
-                        pending = input.slice();
+                        pending = input.hasRemaining()
+                                ? java.nio.ByteBuffer.allocate(input.remaining()).put(input).flip()
+                                : NO_BYTES;
                     }
 
                     private void finish() throws BodyNotUtf8 {
                         decode(pending, true);
-                        pending = java.nio.ByteBuffer.allocate(0);
+                        pending = NO_BYTES;
                     }
 
                     private void decode(java.nio.ByteBuffer input, boolean end) throws BodyNotUtf8 {
