@@ -165,6 +165,34 @@ class GatewayRoutingTest extends GatewayTestSupport {
         assertThat(statuses).hasSize(40).containsOnly(200);
     }
 
+    @Test
+    void aBodyLargerThanItsPathAcceptsIsRefusedAtTheEdgeWithoutReachingTheService() {
+        int before = audit.seen.size();
+        byte[] nineMegabytes = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(nineMegabytes, (byte) ' ');
+        client().put().uri("/api/audits/a1/findings").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(nineMegabytes).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.errors[0].field").isEqualTo("$")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("9437184 bytes", "8388608"));
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        client().post().uri("/api/enterprises").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(twoMegabytes).exchange()
+                .expectStatus().isEqualTo(413);
+        assertThat(audit.seen).hasSize(before);
+
+        // within the path's own limit (findings take 8 MB) the body is forwarded whole
+        byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(threeMegabytes, (byte) 'x');
+        client().put().uri("/api/audits/a1/findings").header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(threeMegabytes).exchange()
+                .expectStatus().isOk();
+        assertThat(audit.seen.get(audit.seen.size() - 1).body()).hasSize(threeMegabytes.length);
+    }
+
     private void expectBackend(String path, String backend) {
         client().get().uri(path).header(HttpHeaders.AUTHORIZATION, admin).exchange()
                 .expectStatus().isOk().expectBody(String.class).isEqualTo(backend);
