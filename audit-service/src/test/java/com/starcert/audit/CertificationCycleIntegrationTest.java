@@ -35,6 +35,7 @@ import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.AuditType;
 import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificateIssued;
+import com.starcert.contracts.CertificationRefused;
 import com.starcert.contracts.CertificateStatus;
 import com.starcert.contracts.CertificateStatusChanged;
 import com.starcert.contracts.CloudEvent;
@@ -115,9 +116,11 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 e -> e.data().get("revision").asInt() == 2), AuditSubmitted.class);
         assertThat(second.findings()).anySatisfy(f -> assertThat(f.indicator()).isEqualTo("PRD-RCY"));
 
-        // revision-1 outcomes arriving late: ignored; revision 2's: applied
+        // revision-1 outcomes arriving late: ignored (a refusal changed no certificate, so certificate-service
+        // decides revision 2 normally); revision 2's: applied
         send(score(auditId, 1, enterpriseId, "99.0", Band.FIVE_STAR, 0), "scoring-service");
-        send(issued(auditId, 1, enterpriseId, "SC-OLD-" + auditId.substring(0, 8)), "certificate-service");
+        send(new CertificationRefused(auditId, 1, enterpriseId, new BigDecimal("65.0"), Band.NOT_CERTIFIED,
+                "below 70", Instant.now()), "certificate-service");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode now = getAudit(auditId);
             assertThat(now.get("status").asString()).isEqualTo("SUBMITTED");
@@ -133,6 +136,51 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 "IN_PROGRESS", "SUBMITTED", "RETURNED", "SUBMITTED", "SCORED", "DECIDED");
         body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "too late"))
                 .with(asReviewer())).andReturn().getResponse(), 409);
+    }
+
+    @Test
+    void aCertificateIssuedOnARevisionBeforeItsReturnReachedCertificateServiceDecidesTheAudit() throws Exception {
+        // returned while the certificate was being issued on it, corrected and resubmitted: certificate-service
+        // keeps a decision that changed a certificate and will not decide revision 2, so the audit takes it
+        String enterpriseId = UUID.randomUUID().toString();
+        JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+        String auditId = audit.get("id").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+        send(score(auditId, 1, enterpriseId, "88.0", Band.THREE_STAR, 0), "scoring-service");
+        awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing"))
+                .with(asReviewer())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+
+        send(issued(auditId, 1, enterpriseId, "SC-RACE-" + auditId.substring(0, 8)), "certificate-service");
+        JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(decided.get("revision").asInt()).isEqualTo(2);
+        assertThat(decided.get("certificateNumber").asString()).startsWith("SC-RACE-");
+        assertThat(decided.get("decision").get("revision").asInt()).isEqualTo(1);
+        assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("ISSUED");
+        assertThat(last(decided.get("timeline")).get("note").asString())
+                .contains("revision 1 had already been decided", "stands");
+        // redelivered: once
+        send(issued(auditId, 1, enterpriseId, "SC-RACE-" + auditId.substring(0, 8)), "certificate-service");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getAudit(auditId).get("timeline")).filteredOn(t -> t.get("status").asString()
+                        .equals("DECIDED")).hasSize(1));
+
+        // the same while still being corrected (returned, not resubmitted)
+        JsonNode other = centralOnlyAudit(UUID.randomUUID().toString(), "INITIAL");
+        String otherId = other.get("id").asString();
+        String otherEnterprise = other.get("enterpriseId").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", otherId),
+                Map.of("findings", findingsFor(other, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", otherId).with(asLead())).andReturn().getResponse(), 202);
+        body(mvc.perform(json(post("/api/audits/{id}/return", otherId), Map.of("reason", "photos missing"))
+                .with(asReviewer())).andReturn().getResponse(), 200);
+        send(issued(otherId, 1, otherEnterprise, "SC-RACE2-" + otherId.substring(0, 8)), "certificate-service");
+        JsonNode otherDecided = awaitAudit(otherId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(otherDecided.get("revision").asInt()).isEqualTo(1);
+        assertThat(otherDecided.get("score").decimalValue()).isEqualByComparingTo("90.0");
     }
 
     // ---------------------------------------------------------------- corrective actions
@@ -233,8 +281,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                 .andReturn().getResponse(), 202);
         assertThat(resubmitted.get("revision").asInt()).isEqualTo(2);
 
-        // a late release of revision 1 changes nothing; the decision on revision 2 decides the audit
-        send(issued(auditId, 1, enterpriseId, "SC-OLD-" + auditId.substring(0, 8)), "certificate-service");
+        // a late score of revision 1 changes nothing; the decision on revision 2 decides the audit
+        send(score(auditId, 1, enterpriseId, "99.0", Band.FIVE_STAR, 1), "scoring-service");
         send(issued(auditId, 2, enterpriseId, "SC-R2-" + auditId.substring(0, 8)), "certificate-service");
         JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
         assertThat(decided.get("revision").asInt()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package com.starcert.audit.decision;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import com.starcert.audit.Audit;
 import com.starcert.audit.AuditStatus;
 import com.starcert.audit.TimelineEntry;
 import com.starcert.audit.correction.CorrectiveActionStatus;
+import com.starcert.contracts.Band;
 import com.starcert.contracts.CertificateIssued;
 import com.starcert.contracts.CertificateStatusChanged;
 import com.starcert.contracts.CertificationRefused;
@@ -21,8 +23,8 @@ import com.starcert.contracts.ScoreComputed;
 /**
  * Follows what scoring and certification made of an audit with conditional single-document updates: each matches
  * only the audit's current revision in a status it may move on from, so a redelivered or stale event matches
- * nothing and the status never goes backwards (a late event of an older revision included: the revision no longer
- * matches). A score with special deductions whose corrective actions are still open holds the audit in
+ * nothing and the status never goes backwards (a late score or refusal of an older revision included: the revision
+ * no longer matches; a late decision that changed a certificate is the exception, see decidedBeforeReturn). A score with special deductions whose corrective actions are still open holds the audit in
  * AWAITING_CORRECTIVE_ACTIONS until the decision. Score and decision travel on different topics, so the decision may
  * come first; the late score is then stored without touching the status. A decision that issues no certificate
  * (a surveillance that maintains or suspends it, a special audit that restores it) arrives on
@@ -79,7 +81,9 @@ public class AuditOutcomes {
     }
 
     public boolean issued(CertificateIssued e, String by, Instant at) {
-        return decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at);
+        Decision decision = Decision.of(e);
+        return decided(e.auditId(), e.auditRevision(), decision, by, at)
+                || decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, e.score(), e.level(), by, at);
     }
 
     public boolean refused(CertificationRefused e, String by, Instant at) {
@@ -96,16 +100,46 @@ public class AuditOutcomes {
             return false;
         }
         Audit audit = mongo.findById(e.auditId(), Audit.class);
-        if (audit == null || audit.revision() != e.auditRevision()) {
+        if (audit == null || audit.revision() < e.auditRevision()) {
             return false;
         }
-        Decision decision = Decision.of(e, audit.score());
+        Decision decision = Decision.of(e, audit.revision() == e.auditRevision() ? audit.score() : null);
         if (decision == null) {
             return false;
         }
         return decided(e.auditId(), e.auditRevision(), decision, by, at, "certificate "
                 + e.certificateNumber() + " " + e.previousStatus() + " → " + e.status() + ": "
-                + decision.outcome());
+                + decision.outcome())
+                || decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, null, null, by, at);
+    }
+
+    /**
+     * A decision that changed a certificate (issued one, or changed its status) on a revision the CB returned
+     * meanwhile: the return reached certificate-service only after it had decided, and a decision that changed a
+     * certificate stands there (re-deciding would take a certificate revision or withdrawal the CB decides, not
+     * automation), so no later revision of this audit will be decided. The audit takes that decision instead of
+     * waiting for ever, with a timeline note saying which revision it was taken on. A refusal changes no certificate
+     * and does not stand in the way: the later revision is decided normally, so a late refusal is ignored.
+     */
+    private boolean decidedBeforeReturn(String auditId, int decidedRevision, Decision decision, BigDecimal score,
+                                        Band band, String by, Instant at) {
+        // returned and being corrected (still that revision), or resubmitted as a later one and not decided
+        Query returnedMeanwhile = Query.query(Criteria.where("_id").is(auditId).orOperator(
+                Criteria.where("revision").is(decidedRevision).and("status").is(AuditStatus.RETURNED),
+                Criteria.where("revision").gt(decidedRevision).and("status").ne(AuditStatus.DECIDED)));
+        Update toDecided = new Update()
+                .set("status", AuditStatus.DECIDED)
+                .set("certificateNumber", decision.certificateNumber())
+                .set("decision", decision)
+                .push("timeline", new TimelineEntry(AuditStatus.DECIDED, at, by, "revision " + decidedRevision
+                        + " had already been decided (" + decision.outcome() + ", certificate "
+                        + decision.certificateNumber() + ") when its return reached certificate-service; that "
+                        + "decision stands and later revisions of this audit are not decided"))
+                .inc("version", 1);
+        if (score != null) {
+            toDecided.set("score", score).set("band", band);
+        }
+        return mongo.updateFirst(returnedMeanwhile, toDecided, Audit.class).getModifiedCount() > 0;
     }
 
     private boolean decided(String auditId, int revision, Decision decision, String by, Instant at) {

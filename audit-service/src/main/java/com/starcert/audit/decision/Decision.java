@@ -14,6 +14,9 @@ import com.starcert.contracts.CertificationRefused;
  *
  * @param certificateStatus the certificate's status after the decision (ACTIVE when one was issued, null when
  *                          certification was refused)
+ * @param revision          the audit revision it was taken on: the audit's own, or an earlier one when a return
+ *                          reached certificate-service only after it had decided (null in audits stored before it
+ *                          was recorded)
  */
 public record Decision(
         Outcome outcome,
@@ -22,7 +25,8 @@ public record Decision(
         BigDecimal score,
         String reason,
         Instant decidedAt,
-        CertificateStatus certificateStatus) {
+        CertificateStatus certificateStatus,
+        Integer revision) {
 
     /**
      * ISSUED / REFUSED come from {@code certificate.issued} / {@code certificate.refused}; the others from
@@ -52,11 +56,12 @@ public record Decision(
 
     public static Decision of(CertificateIssued e) {
         return new Decision(Outcome.ISSUED, e.certificateNumber(), e.level(), e.score(), null, e.issuedAt(),
-                CertificateStatus.ACTIVE);
+                CertificateStatus.ACTIVE, e.auditRevision());
     }
 
     public static Decision of(CertificationRefused e) {
-        return new Decision(Outcome.REFUSED, null, e.band(), e.score(), e.reason(), e.decidedAt(), null);
+        return new Decision(Outcome.REFUSED, null, e.band(), e.score(), e.reason(), e.decidedAt(), null,
+                e.auditRevision());
     }
 
     /**
@@ -67,6 +72,6 @@ public record Decision(
     public static Decision of(CertificateStatusChanged e, BigDecimal score) {
         Outcome outcome = Outcome.of(e.previousStatus(), e.status());
         return outcome == null ? null : new Decision(outcome, e.certificateNumber(), e.level(), score, e.reason(),
-                e.changedAt(), e.status());
+                e.changedAt(), e.status(), e.auditRevision());
     }
 }

@@ -20,8 +20,9 @@ import com.starcert.support.security.Caller;
  * Before a decision a CB reviewer who was not on the audit team returns a submitted audit for correction (退回修改);
  * it is resubmitted as the next revision. The return and its {@code AuditReturned} event are one write, so scoring
  * and certificate service learn of it for certain: no decision is taken on the returned revision, and a decision
- * held for it is dropped. Outcomes of the returned revision arriving later no longer match the audit (see
- * AuditOutcomes).
+ * held for it is dropped. Outcomes of the returned revision arriving later no longer match the audit, except a
+ * decision that changed a certificate before the return reached certificate-service: it stands, and the audit takes
+ * it (see AuditOutcomes).
  */
 @Service
 public class AuditReturn {

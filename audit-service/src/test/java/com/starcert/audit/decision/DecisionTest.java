@@ -38,6 +38,6 @@ class DecisionTest {
                 "special audit: corrective actions effective", "a9", 1, LocalDate.of(2027, 5, 1), at),
                 new BigDecimal("78.5"));
         assertThat(d).isEqualTo(new Decision(Outcome.RESTORED, "SC-1", Band.COMPLIANT, new BigDecimal("78.5"),
-                "special audit: corrective actions effective", at, ACTIVE));
+                "special audit: corrective actions effective", at, ACTIVE, 1));
     }
 }
