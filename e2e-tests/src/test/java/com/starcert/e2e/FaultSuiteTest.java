@@ -45,7 +45,8 @@ import com.starcert.infra.Tokens;
  * followed by the same checks: every audit DECIDED with one score card per revision, one decision and one
  * certificate; certificate numbers without gaps; every outbox empty; no dead letters except those a case sends.
  * Cases: the store away for 10 s during 20 submissions, every event sent again, a poison event, a service killed
- * (SIGKILL) mid-flow and started again. The broker stopped during a submission is in CertificationEndToEndTest.
+ * (SIGKILL) mid-flow and started again, the broker stopped for 30 s during 50 submissions, returns racing the
+ * decision.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteTest {
@@ -149,8 +150,77 @@ class FaultSuiteTest {
         }
         suite.restart("scoring-service", 1);
         AUDITS.addAll(ready);
-        everythingIsConsistent(Set.of(deadLetterKeys().stream().filter(k -> k.startsWith("poison-")).findFirst()
-                .orElseThrow()));
+        everythingIsConsistent(poisonKey());
+    }
+
+    @Test
+    @Order(5)
+    void theBrokerStoppedForThirtySecondsDuringFiftySubmissionsDelaysThemOnly() throws Exception {
+        List<String> ready = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ready.add(readyAudit("消息中断测试有限公司 " + i));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> submitted = new ArrayList<>();
+        Thread back = new Thread(() -> {
+            sleep(Duration.ofSeconds(30));
+            infra.startKafka();
+        }, "broker-back");
+        back.setDaemon(true);
+        for (int i = 0; i < ready.size(); i++) {
+            String auditId = ready.get(i);
+            submitted.add(clients.submit(() -> submit(auditId)));
+            if (i == 14) {
+                infra.stopKafka();
+                back.start();
+            }
+            sleep(Duration.ofMillis(300)); // spread over the outage
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        back.join(60_000);
+        for (Future<Integer> answer : submitted) {
+            assertThat(answer.get()).isEqualTo(202);
+        }
+        AUDITS.addAll(ready);
+        everythingIsConsistent(poisonKey());
+    }
+
+    @Test
+    @Order(6)
+    void aReturnRacingTheDecisionEndsWithOneDecisionWhicheverComesFirst() throws Exception {
+        // returned at different moments after the submission: before the score, between score and decision, after
+        // the decision but before audit-service heard of it (the decision then stands and the audit takes it), after
+        // the decision (409); each returned one is resubmitted
+        List<String> ready = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ready.add(readyAudit("退回竞态测试有限公司 " + i));
+        }
+        SuiteClient reviewer = new SuiteClient(suite.gatewayUrl())
+                .as(Tokens.forClient(suite.credentials(), "starcert-reviewer"));
+        int returned = 0;
+        for (int i = 0; i < ready.size(); i++) {
+            String auditId = ready.get(i);
+            assertThat(submit(auditId)).isEqualTo(202);
+            sleep(Duration.ofMillis(25L * i)); // the whole flow takes a few hundred milliseconds
+            var response = reviewer.post("/api/audits/" + auditId + "/return",
+                    Map.of("reason", "照片证据不清晰，请补充"));
+            int answer = response.status();
+            assertThat(answer).as("return of " + auditId + ": " + response.body()).isIn(200, 409);
+            if (answer == 200) {
+                returned++;
+                int again = auditor.post("/api/audits/" + auditId + "/submit", Map.of()).status();
+                // 409: certificate-service had already decided revision 1, and audit-service took that decision
+                assertThat(again).as("resubmission of " + auditId).isIn(202, 409);
+            }
+        }
+        assertThat(returned).as("at least the early returns went through").isPositive();
+        AUDITS.addAll(ready);
+        everythingIsConsistent(poisonKey());
+    }
+
+    private static Set<String> poisonKey() {
+        return Set.of(deadLetterKeys().stream().filter(k -> k.startsWith("poison-")).findFirst().orElseThrow());
     }
 
     // ---- the checks after every case ----
