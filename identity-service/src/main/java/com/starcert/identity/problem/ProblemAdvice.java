@@ -18,9 +18,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.starcert.support.problem.RequestBodyLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -66,6 +68,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            // a streamed body went past web-input's limit, or is not UTF-8
+            if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+                        : null;
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .<Object>body(RequestBodyLimit.problem(path, -1, tooLarge.limit()));
+            }
+            if (t instanceof RequestBodyLimit.BodyNotUtf8 notUtf8) {
+                FieldProblem problem = new FieldProblem("$", notUtf8.getMessage().replace("the request body ", ""));
+                return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body", "$: " + problem.reason(),
+                        List.of(problem)));
+            }
+        }
         FieldProblem problem = ex.getCause() instanceof JacksonException jackson ? of(jackson)
                 : new FieldProblem("$", "the request body is missing or is not JSON");
         return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",

@@ -95,8 +95,13 @@ class ManagementApiTest extends IdentityIntegrationTest {
                 {"username": "bad.role", "password": "long-enough-password", "name": "x", "roles": ["KING"]}"""),
                 "roles[0]");
         assertInvalid(http.postJson("/api/users", admin, "{\"username\": "), "$");
+        // a number is not a password (never converted), a single string not a list of roles
         assertInvalid(http.postJson("/api/users", admin, """
-                {"username": "wrong.type", "password": 12, "name": "x", "roles": "AUDITOR"}"""), "roles");
+                {"username": "wrong.type", "password": 123456789012, "name": "x", "roles": ["AUDITOR"]}"""),
+                "password");
+        assertInvalid(http.postJson("/api/users", admin, """
+                {"username": "wrong.type", "password": "long-enough-password", "name": "x", "roles": "AUDITOR"}"""),
+                "roles");
     }
 
     @Test

@@ -34,9 +34,6 @@ public class SecurityDefaults implements EnvironmentPostProcessor {
         // no observation (timer, span) per security filter, authentication and authorization: on a look-up they cost
         // about as much as the answer; the request itself is still observed (http.server.requests)
         defaults.put("management.observations.enable.spring.security", "false");
-        // brackets and braces in a query reach the application (which answers a problem naming the parameter)
-        // instead of Tomcat's HTML error page
-        defaults.put("server.tomcat.relaxed-query-chars", "[,],{,},|");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

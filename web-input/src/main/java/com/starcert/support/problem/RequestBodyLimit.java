@@ -56,18 +56,22 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    /** Reading the body went past the limit. */
-    static final class BodyTooLarge extends IOException {
+    /** Reading the body went past the limit: an exception handler answers {@link #problem} for it. */
+    public static final class BodyTooLarge extends IOException {
         final long limit;
 
         BodyTooLarge(long limit) {
             super("the request body is larger than " + limit + " bytes");
             this.limit = limit;
         }
+
+        public long limit() {
+            return limit;
+        }
     }
 
     /** A JSON body that is not UTF-8 (RFC 8259), also inside a value the request does not use. */
-    static final class BodyNotUtf8 extends IOException {
+    public static final class BodyNotUtf8 extends IOException {
         BodyNotUtf8(long offset) {
             super("the request body is not valid UTF-8 (at about byte " + offset + ")");
         }
@@ -102,7 +106,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     /** The problem for a body over the limit ({@code length} -1 when it was streamed without a length). */
-    static Map<String, Object> problem(String path, long length, long limit) {
+    public static Map<String, Object> problem(String path, long length, long limit) {
         String reason = (length >= 0 ? "is " + length + " bytes; " : "is too large; ") + "at most " + limit
                 + " bytes are accepted here";
         return FilterProblems.body(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",

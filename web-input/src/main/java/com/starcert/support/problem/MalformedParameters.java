@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * argument, a filter), which would otherwise surface as a 500. A parameter name carrying a query operator or brackets
  * ({@code uscc[$ne]=x}, {@code $where=…}) is refused the same way: no StarCert parameter has such a name, and
  * Tomcat is told to let those characters through ({@code server.tomcat.relaxed-query-chars}, set by
- * {@code SecurityDefaults}) so that the caller gets this problem rather than the container's HTML error page.
+ * {@link WebInputDefaults}) so that the caller gets this problem rather than the container's HTML error page.
  */
 public class MalformedParameters extends OncePerRequestFilter {
 
