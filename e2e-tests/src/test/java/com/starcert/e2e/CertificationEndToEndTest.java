@@ -333,6 +333,7 @@ class CertificationEndToEndTest {
             assertThat(api.get("/api/enterprises?uscc=" + uscc).expect(200).body()).as(uscc).isEmpty();
         }
         assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets").expect(200).body()).hasSize(1);
+        assertThat(api.get("/api/users").expect(200).body().toString()).doesNotContain("hostile.one");
         assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets/" + outletId).expect(200).text("status"))
                 .isEqualTo("ACTIVE");
         assertThat(api.get("/api/audits?enterpriseId=" + enterpriseId).expect(200).body()).hasSize(1);

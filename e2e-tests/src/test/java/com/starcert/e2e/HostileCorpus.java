@@ -152,7 +152,7 @@ final class HostileCorpus {
         String[][] queries = {{"/api/public/certificates?name=", null}, {"/api/public/certificates?uscc=", null},
             {"/api/enterprises?uscc=", "admin"}, {"/api/audits?enterpriseId=", "admin"},
             {"/api/certificates?enterpriseId=", "admin"}, {"/api/enterprises/" + enterpriseId + "/outlets?city=",
-            "admin"}};
+            "admin"}, {"/api/users?name=", "admin"}, {"/api/api-clients?name=", "admin"}};
         for (String[] query : queries) {
             for (String bad : badEncodings) {
                 cases.add(new Case("bad encoding " + query[0] + bad, "GET", query[0] + bad, null, null,
@@ -165,7 +165,8 @@ final class HostileCorpus {
             {"/api/audits?enterpriseId%5B%24ne%5D=x", "admin"}, {"/api/audits?%24where=sleep(1000)", "admin"},
             {"/api/certificates?enterpriseId%5B%24gt%5D=", "admin"},
             {"/api/enterprises/" + enterpriseId + "/outlets?province%5B%24in%5D=41", "admin"},
-            {"/api/enterprises/" + enterpriseId + "/outlets?%7B%22%24ne%22%3A1%7D=1", "admin"}}) {
+            {"/api/enterprises/" + enterpriseId + "/outlets?%7B%22%24ne%22%3A1%7D=1", "admin"},
+            {"/api/users?username%5B%24ne%5D=x", "admin"}, {"/api/api-clients?%24where=1", "admin"}}) {
             cases.add(new Case("operator in a parameter name " + operator[0], "GET", operator[0], null, null,
                     operator[1] == null ? null : admin));
         }
@@ -184,6 +185,10 @@ final class HostileCorpus {
         cases.add(new Case("2 MB outlet", "POST", "/api/enterprises/" + enterpriseId + "/outlets", json,
                 twoMegabytes, admin));
         cases.add(new Case("2 MB audit plan", "POST", "/api/audits", json, twoMegabytes, admin));
+        cases.add(new Case("2 MB person", "POST", "/api/users", json, twoMegabytes, admin));
+        cases.add(new Case("a number for a password", "POST", "/api/users", json, utf8("{\"username\": "
+                + "\"hostile.one\", \"password\": 123456789012, \"name\": \"x\", \"roles\": [\"AUDITOR\"]}"),
+                admin));
         cases.add(new Case("2 MB verification", "POST", "/api/public/certificates/verify", json, twoMegabytes,
                 null));
         cases.add(new Case("9 MB findings", "PUT", "/api/audits/" + auditId + "/findings", json,
