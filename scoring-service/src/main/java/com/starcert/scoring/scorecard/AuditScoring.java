@@ -2,10 +2,14 @@ package com.starcert.scoring.scorecard;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,6 +26,7 @@ import com.starcert.scoring.engine.ScoringEngine;
 import com.starcert.scoring.engine.UnscorableAuditException;
 import com.starcert.scoring.scheme.SchemeCatalog;
 import com.starcert.scoring.scheme.SchemeDraft;
+import com.starcert.support.messaging.EventBatch;
 import com.starcert.support.messaging.OutboxEvents;
 import com.starcert.support.messaging.OutboxMessage;
 
@@ -57,33 +62,69 @@ public class AuditScoring {
         this.clock = clock;
     }
 
+    /**
+     * A poll of submissions: each is checked and scored in order (one that cannot be scored is dead-lettered alone,
+     * see {@link EventBatch}), then one read of the revisions returned or already scored and one bulk insert of the
+     * new cards with their events.
+     */
+    public void handle(List<ConsumerRecord<String, CloudEvent>> records) {
+        EventBatch.apply(records, this::scored, this::store);
+    }
+
+    /** One submission, as {@link #handle(List)} would handle a poll of one. */
     public void handle(CloudEvent event) {
+        store(List.of(scored(event)));
+    }
+
+    /** A submission scored, with the card and event to store unless it is returned or already scored. */
+    private record Scored(CloudEvent event, AuditSubmitted audit, ScoreCardDocument card) {
+        String id() {
+            return ScoreCardDocument.idOf(audit.auditId(), audit.revision());
+        }
+    }
+
+    private Scored scored(CloudEvent event) {
         AuditSubmitted audit = codec.data(event, AuditSubmitted.class);
         checkIdentity(event, audit);
-        String auditId = audit.auditId();
-        if (cards.returned(auditId, audit.revision())) {
-            log.info("audit {} revision {} was returned for correction before it was scored; not scored (event {})",
-                    auditId, audit.revision(), event.id());
-            return;
-        }
-        Optional<Integer> latest = cards.latestRevision(auditId, audit.enterpriseId());
-        if (latest.isPresent() && latest.get() >= audit.revision()) {
-            log.info("audit {} revision {} ignored: revision {} is already scored (event {})", auditId,
-                    audit.revision(), latest.get(), event.id());
-            return;
-        }
         ScoreCard card = score(audit);
         Instant now = clock.instant();
-        ScoreComputed computed = new ScoreComputed(auditId, audit.revision(), audit.enterpriseId(), audit.holder(),
-                audit.auditType(), card.scheme(), card.score(), card.band(), audit.sites(),
+        ScoreComputed computed = new ScoreComputed(audit.auditId(), audit.revision(), audit.enterpriseId(),
+                audit.holder(), audit.auditType(), card.scheme(), card.score(), card.band(), audit.sites(),
                 card.specialDeductions().size(), audit.outstanding(), now);
         String correlationId = event.correlationid() != null ? event.correlationid() : event.id();
         OutboxMessage message = outboxEvents.message(computed, correlationId);
-        if (cards.insertIfAbsent(ScoreCardDocument.of(audit, card, now, message))) {
-            log.info("audit {} revision {} scored {} ({})", auditId, audit.revision(), card.score(), card.band());
-        } else {
-            log.info("audit {} revision {} was scored meanwhile; event {} ignored", auditId, audit.revision(),
-                    event.id());
+        return new Scored(event, audit, ScoreCardDocument.of(audit, card, now, message));
+    }
+
+    private void store(List<Scored> batch) {
+        Set<String> returned = cards.returned(batch.stream().map(Scored::id).toList());
+        Map<String, Integer> latest = cards.latestRevisions(batch.stream().map(s -> s.audit().auditId()).toList());
+        List<Scored> fresh = new ArrayList<>();
+        for (Scored s : batch) {
+            AuditSubmitted audit = s.audit();
+            if (returned.contains(s.id())) {
+                log.info("audit {} revision {} was returned for correction before it was scored; not scored "
+                        + "(event {})", audit.auditId(), audit.revision(), s.event().id());
+                continue;
+            }
+            Integer scoredBefore = latest.get(audit.auditId());
+            if (scoredBefore != null && scoredBefore >= audit.revision()) {
+                log.info("audit {} revision {} ignored: revision {} is already scored (event {})", audit.auditId(),
+                        audit.revision(), scoredBefore, s.event().id());
+                continue;
+            }
+            latest.put(audit.auditId(), audit.revision());
+            fresh.add(s);
+        }
+        Set<String> inserted = cards.insertAllIfAbsent(fresh.stream().map(Scored::card).toList());
+        for (Scored s : fresh) {
+            if (inserted.contains(s.id())) {
+                log.info("audit {} revision {} scored {} ({})", s.audit().auditId(), s.audit().revision(),
+                        s.card().score(), s.card().band());
+            } else {
+                log.info("audit {} revision {} was scored meanwhile; event {} ignored", s.audit().auditId(),
+                        s.audit().revision(), s.event().id());
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package com.starcert.scoring.scorecard;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +19,9 @@ class AuditSubmittedConsumer {
         this.scoring = scoring;
     }
 
-    @KafkaListener(topics = Topics.AUDIT_SUBMITTED)
-    void onAuditSubmitted(CloudEvent event) {
-        scoring.handle(event);
+    /** One bulk write per poll: a burst of submissions is scored in a few writes, not one each. */
+    @KafkaListener(topics = Topics.AUDIT_SUBMITTED, batch = "true")
+    void onAuditSubmitted(List<ConsumerRecord<String, CloudEvent>> records) {
+        scoring.handle(records);
     }
 }

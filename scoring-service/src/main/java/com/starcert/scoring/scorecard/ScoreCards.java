@@ -1,11 +1,17 @@
 package com.starcert.scoring.scorecard;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +26,7 @@ import org.springframework.stereotype.Repository;
 public class ScoreCards {
 
     static final String RETURNS = "returned_revisions";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -27,14 +34,25 @@ public class ScoreCards {
         this.mongo = mongo;
     }
 
-    /** Inserts the card unless one with the same id exists; false when it already did. */
-    public boolean insertIfAbsent(ScoreCardDocument card) {
-        try {
-            mongo.insert(card);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+    /**
+     * Inserts the cards in one unordered bulk; a card whose id exists already (a concurrent consumer, a redelivery)
+     * is left as it is. The ids of the cards inserted.
+     */
+    public Set<String> insertAllIfAbsent(List<ScoreCardDocument> batch) {
+        Set<String> inserted = new HashSet<>();
+        if (batch.isEmpty()) {
+            return inserted;
         }
+        batch.forEach(card -> inserted.add(card.id()));
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ScoreCardDocument.class).insert(batch).execute();
+        } catch (BulkOperationException e) {
+            if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            e.getErrors().forEach(error -> inserted.remove(batch.get(error.getIndex()).id()));
+        }
+        return inserted;
     }
 
     public Optional<ScoreCardDocument> latest(String auditId, String enterpriseId) {
@@ -89,25 +107,31 @@ public class ScoreCards {
 
     /** Whether (auditId, revision) was returned for correction. */
     public boolean returned(String auditId, int revision) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(ScoreCardDocument.idOf(auditId, revision))),
-                RETURNS);
+        return !returned(List.of(ScoreCardDocument.idOf(auditId, revision))).isEmpty();
     }
 
-    /** The highest revision of the audit already scored, if any (only the revision is read). */
-    public Optional<Integer> latestRevision(String auditId, String enterpriseId) {
-        Query query = Query.query(byAudit(auditId, enterpriseId)).with(Sort.by(Sort.Direction.DESC, "revision"))
-                .limit(1);
-        query.fields().include("revision");
-        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, collection()))
-                .map(d -> d.getInteger("revision"));
+    /** Which of these card ids ({@code auditId:revision}) were returned for correction: one read. */
+    public Set<String> returned(List<String> cardIds) {
+        Set<String> returned = new HashSet<>();
+        Query query = Query.query(Criteria.where("_id").in(cardIds));
+        query.fields().include("_id");
+        mongo.find(query, org.bson.Document.class, RETURNS).forEach(d -> returned.add(d.getString("_id")));
+        return returned;
+    }
+
+    /** The highest revision already scored of each of these audits that has one: one read of revisions only. */
+    public Map<String, Integer> latestRevisions(List<String> auditIds) {
+        Map<String, Integer> latest = new HashMap<>();
+        Query query = Query.query(Criteria.where("auditId").in(new HashSet<>(auditIds)));
+        query.fields().include("auditId").include("revision");
+        for (org.bson.Document d : mongo.find(query, org.bson.Document.class, collection())) {
+            latest.merge(d.getString("auditId"), d.getInteger("revision"), Math::max);
+        }
+        return latest;
     }
 
     private String collection() {
         return mongo.getCollectionName(ScoreCardDocument.class);
-    }
-
-    private static Criteria byAudit(String auditId, String enterpriseId) {
-        return byAudit(auditId, enterpriseId, false);
     }
 
     private static Criteria byAudit(String auditId, String enterpriseId, boolean decidedOnly) {

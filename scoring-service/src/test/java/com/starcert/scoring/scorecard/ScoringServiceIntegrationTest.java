@@ -4,6 +4,7 @@ import static com.starcert.scoring.engine.AuditBuilder.CENTRAL;
 import static com.starcert.scoring.engine.AuditBuilder.defaultAudit;
 import static com.starcert.scoring.engine.AuditBuilder.outlet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -164,6 +165,48 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
         assertThat(codec.read(computed.get(0).value()).correlationid()).isEqualTo("corr-1");
         assertThat(mongo.count(Query.query(Criteria.where("auditId").is(auditId)), ScoreCardDocument.class))
                 .isEqualTo(1);
+    }
+
+    @Autowired
+    AuditScoring scoring;
+
+    @Test
+    void aPollIsScoredInOneWriteUpToTheFirstUnscorableSubmission() {
+        String enterpriseId = "E-" + UUID.randomUUID();
+        String first = "A-" + UUID.randomUUID();
+        String second = "A-" + UUID.randomUUID();
+        String after = "A-" + UUID.randomUUID();
+        AuditSubmitted firstAudit = defaultAudit(1).toEvent(first, 1, enterpriseId);
+        List<ConsumerRecord<String, CloudEvent>> poll = List.of(
+                record(0, codec.wrap(firstAudit, "/test/audit-service", "c-1", Instant.now())),
+                record(1, codec.wrap(firstAudit, "/test/audit-service", "c-1-replay", Instant.now())),
+                record(2, codec.wrap(defaultAudit(1).toEvent(second, 1, enterpriseId), "/test/audit-service", "c-2",
+                        Instant.now())),
+                record(3, codec.wrap(defaultAudit(1).toEvent(second, 2, enterpriseId), "/test/audit-service", "c-3",
+                        Instant.now())),
+                record(4, codec.wrap(defaultAudit(1).without(outlet(1), "PRD-WAR").toEvent("A-bad", 1, enterpriseId),
+                        "/test/audit-service", "c-4", Instant.now())),
+                record(5, codec.wrap(defaultAudit(1).toEvent(after, 1, enterpriseId), "/test/audit-service", "c-5",
+                        Instant.now())));
+
+        assertThatThrownBy(() -> scoring.handle(poll))
+                .isInstanceOfSatisfying(org.springframework.kafka.listener.BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).as("the unscorable one is the failed record").isEqualTo(4));
+        // what came before it is stored, once each, both revisions of the second; what came after is not (it is
+        // delivered again)
+        assertThat(mongo.count(Query.query(Criteria.where("auditId").is(first)), ScoreCardDocument.class)).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("auditId").is(second)), ScoreCardDocument.class))
+                .isEqualTo(2);
+        assertThat(mongo.count(Query.query(Criteria.where("auditId").is(after)), ScoreCardDocument.class)).isZero();
+
+        // the same poll again (a redelivery) writes nothing more
+        assertThatThrownBy(() -> scoring.handle(poll));
+        assertThat(mongo.count(Query.query(Criteria.where("enterpriseId").is(enterpriseId)), ScoreCardDocument.class))
+                .isEqualTo(3);
+    }
+
+    private static ConsumerRecord<String, CloudEvent> record(long offset, CloudEvent event) {
+        return new ConsumerRecord<>(Topics.AUDIT_SUBMITTED, 0, offset, event.enterpriseid(), event);
     }
 
     @Test

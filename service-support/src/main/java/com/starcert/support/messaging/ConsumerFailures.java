@@ -56,7 +56,13 @@ public final class ConsumerFailures {
     /** The error handler every StarCert listener container uses; dead letters go to the same partition. */
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition())) {
+            @Override
+            public void accept(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
+                               org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, unwrapped(exception));
+            }
+        };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.getRetryInterval().toMillis(), Math.max(0, properties.getAttempts() - 1)));
         handler.addNotRetryableExceptions(MalformedEventException.class);
@@ -71,6 +77,20 @@ public final class ConsumerFailures {
         });
         handler.setResetStateOnExceptionChange(true);
         return handler;
+    }
+
+    /**
+     * The failure itself for the dead letter's {@code kafka_dlt-exception-*} headers, not the container's wrappers
+     * around it (a listener's, and a batch listener's naming the failed record), so an operator reads what went wrong.
+     */
+    static Exception unwrapped(Exception exception) {
+        Exception e = exception;
+        while ((e instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+                || e instanceof org.springframework.kafka.listener.BatchListenerFailedException)
+                && e.getCause() instanceof Exception cause && cause != e) {
+            e = cause;
+        }
+        return e;
     }
 
     static BackOff infrastructureBackOff(MessagingProperties.InfrastructureRetry retry) {
