@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.starcert.outlet.network.OutletForm;
@@ -69,13 +70,41 @@ public final class CsvOutletReader {
     private CsvOutletReader() {
     }
 
-    /** The rows of the file, or the problems of its header row (then no row is read). */
+    /** The rows of the file, or the problems of its header row (then no row is read); for tests and small files. */
     public static ImportFile read(String text, int maxRows) {
+        List<ImportRow> rows = new ArrayList<>();
+        try {
+            List<ImportProblem> headerProblems = read(ImportText.of(text), row -> {
+                if (rows.size() == maxRows) {
+                    throw new RowLimit(row.row());
+                }
+                rows.add(row);
+            });
+            return new ImportFile(rows, headerProblems, false);
+        } catch (RowLimit limit) {
+            return ImportFile.tooMany(rows, limit.row, maxRows);
+        }
+    }
+
+    /** Reading stopped at a row beyond the limit. */
+    static final class RowLimit extends RuntimeException {
+        final int row;
+
+        RowLimit(int row) {
+            super("row " + row + " is beyond the limit", null, false, false);
+            this.row = row;
+        }
+    }
+
+    /**
+     * Reads the file row by row, handing each to {@code rows} as it is read; the problems of its header row, when
+     * it has any (then no row is read).
+     */
+    static List<ImportProblem> read(ImportText text, Consumer<ImportRow> rows) {
         CsvRecords records = new CsvRecords(text);
         List<String> header = records.next();
         if (header == null) {
-            return new ImportFile(List.of(), List.of(ImportProblem.of(1, "header",
-                    "the file is empty; the first row must name the columns")), false);
+            return List.of(ImportProblem.of(1, "header", "the file is empty; the first row must name the columns"));
         }
         List<ImportProblem> headerProblems = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -94,25 +123,19 @@ public final class CsvOutletReader {
         REQUIRED.stream().filter(r -> !index.containsKey(r)).sorted()
                 .forEach(r -> headerProblems.add(ImportProblem.of(1, r, "required column is missing")));
         if (!headerProblems.isEmpty()) {
-            return new ImportFile(List.of(), headerProblems, false);
+            return headerProblems;
         }
-        List<ImportRow> rows = new ArrayList<>();
-        List<String> cells;
         while (true) {
             int line = records.line();
-            cells = records.next();
+            List<String> cells = records.next();
             if (cells == null) {
-                break;
+                return List.of();
             }
             if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue; // an empty line, e.g. at the end of the file
             }
-            if (rows.size() == maxRows) {
-                return ImportFile.tooMany(rows, line, maxRows);
-            }
-            rows.add(row(line, cells, header.size(), index));
+            rows.accept(row(line, cells, header.size(), index));
         }
-        return new ImportFile(rows, List.of(), false);
     }
 
     private static ImportRow row(int line, List<String> cells, int width, Map<String, Integer> index) {
@@ -201,13 +224,18 @@ public final class CsvOutletReader {
         }
     }
 
-    /** Splits RFC 4180 text into records, remembering the line each record starts on. */
+    /**
+     * Splits RFC 4180 text into records, remembering the line each record starts on. A cell keeps at most
+     * {@link #MAX_CELL} characters and a record at most {@link #MAX_CELLS} cells (what is longer fails the field's
+     * own length rule or the row's cell count anyway), so one endless cell cannot fill the memory.
+     */
     static final class CsvRecords {
-        private final String text;
-        private int pos;
+        static final int MAX_CELL = 4096;
+        static final int MAX_CELLS = 1000;
+        private final ImportText text;
         private int line = 1;
 
-        CsvRecords(String text) {
+        CsvRecords(ImportText text) {
             this.text = text;
         }
 
@@ -217,20 +245,20 @@ public final class CsvOutletReader {
         }
 
         List<String> next() {
-            if (pos >= text.length()) {
+            if (text.peek() < 0) {
                 return null;
             }
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
             boolean wasQuoted = false;
-            while (pos < text.length()) {
-                char ch = text.charAt(pos++);
+            for (int c = text.read(); c >= 0; c = text.read()) {
+                char ch = (char) c;
                 if (quoted) {
                     if (ch == '"') {
-                        if (pos < text.length() && text.charAt(pos) == '"') {
-                            cell.append('"');
-                            pos++;
+                        if (text.peek() == '"') {
+                            append(cell, '"');
+                            text.read();
                         } else {
                             quoted = false;
                         }
@@ -238,29 +266,41 @@ public final class CsvOutletReader {
                         if (ch == '\n') {
                             line++;
                         }
-                        cell.append(ch);
+                        append(cell, ch);
                     }
                 } else if (ch == '"' && !wasQuoted && cell.toString().isBlank()) {
                     quoted = true;
                     wasQuoted = true;
                     cell.setLength(0);
                 } else if (ch == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
+                    add(cells, cell);
                     wasQuoted = false;
                 } else if (ch == '\r' || ch == '\n') {
-                    if (ch == '\r' && pos < text.length() && text.charAt(pos) == '\n') {
-                        pos++;
+                    if (ch == '\r' && text.peek() == '\n') {
+                        text.read();
                     }
                     line++;
-                    cells.add(cell.toString());
+                    add(cells, cell);
                     return cells;
                 } else {
-                    cell.append(ch);
+                    append(cell, ch);
                 }
             }
-            cells.add(cell.toString());
+            add(cells, cell);
             return cells;
+        }
+
+        private static void append(StringBuilder cell, char ch) {
+            if (cell.length() <= MAX_CELL) {
+                cell.append(ch);
+            }
+        }
+
+        private static void add(List<String> cells, StringBuilder cell) {
+            if (cells.size() <= MAX_CELLS) {
+                cells.add(cell.toString());
+            }
+            cell.setLength(0);
         }
     }
 }

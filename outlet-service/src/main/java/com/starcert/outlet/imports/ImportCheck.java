@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.starcert.outlet.network.OutletKind;
 import com.starcert.outlet.network.OutletProfile;
@@ -27,7 +28,12 @@ public final class ImportCheck {
     public record ValidRow(int row, OutletProfile profile) {
     }
 
-    public record Outcome(int rowsRead, List<ValidRow> valid, List<ImportProblem> problems) {
+    /**
+     * @param validRows how many rows passed
+     * @param valid     the rows that passed, when they were collected ({@link #check(ImportFile, Set, boolean)});
+     *                  empty when a file was checked as it was read ({@link Rows})
+     */
+    public record Outcome(int rowsRead, int validRows, List<ValidRow> valid, List<ImportProblem> problems) {
 
         public boolean clean() {
             return problems.isEmpty();
@@ -44,11 +50,46 @@ public final class ImportCheck {
      * @param hasOpenHeadquarters  whether the enterprise already has a headquarters that is not closed
      */
     public static Outcome check(ImportFile file, Set<String> storedKeys, boolean hasOpenHeadquarters) {
-        List<ImportProblem> problems = new ArrayList<>(file.fileProblems());
         List<ValidRow> valid = new ArrayList<>();
-        Map<String, Integer> firstRowOfKey = new HashMap<>();
-        Integer firstHeadquarters = null;
-        for (ImportRow row : file.rows()) {
+        Rows rows = new Rows(storedKeys, hasOpenHeadquarters, file.fileProblems(), valid::add);
+        file.rows().forEach(rows);
+        Outcome outcome = rows.outcome();
+        return new Outcome(outcome.rowsRead(), outcome.validRows(), valid, outcome.problems());
+    }
+
+    /**
+     * The rules applied to the rows one at a time as the file is read, so that only what the rules across rows
+     * need (the name-and-address keys seen) is kept; each row that passes goes to {@code valid}.
+     */
+    public static final class Rows implements Consumer<ImportRow> {
+        private final Set<String> storedKeys;
+        private final boolean hasOpenHeadquarters;
+        private final Consumer<ValidRow> valid;
+        private final List<ImportProblem> problems;
+        private final Map<String, Integer> firstRowOfKey = new HashMap<>();
+        private Integer firstHeadquarters;
+        private int rowsRead;
+        private int validRows;
+
+        public Rows(Set<String> storedKeys, boolean hasOpenHeadquarters, List<ImportProblem> fileProblems,
+                    Consumer<ValidRow> valid) {
+            this.storedKeys = storedKeys;
+            this.hasOpenHeadquarters = hasOpenHeadquarters;
+            this.valid = valid;
+            this.problems = new ArrayList<>(fileProblems);
+        }
+
+        public void fileProblems(List<ImportProblem> fileProblems) {
+            problems.addAll(fileProblems);
+        }
+
+        public Outcome outcome() {
+            return new Outcome(rowsRead, validRows, List.of(), problems);
+        }
+
+        @Override
+        public void accept(ImportRow row) {
+            rowsRead++;
             List<ImportProblem> rowProblems = new ArrayList<>(row.readProblems());
             OutletProfile profile = null;
             if (row.form() != null) {
@@ -89,11 +130,11 @@ public final class ImportCheck {
                 }
             }
             if (rowProblems.isEmpty()) {
-                valid.add(new ValidRow(row.row(), profile));
+                validRows++;
+                valid.accept(new ValidRow(row.row(), profile));
             } else {
                 problems.addAll(rowProblems);
             }
         }
-        return new Outcome(file.rows().size(), valid, problems);
     }
 }

@@ -2,6 +2,7 @@ package com.starcert.outlet.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.starcert.outlet.network.OutletForm;
@@ -18,35 +19,59 @@ import tools.jackson.databind.ObjectMapper;
 public final class NdjsonOutletReader {
 
     private static final UnaryOperator<String> SAME_PATH = UnaryOperator.identity();
+    static final int MAX_LINE = 64 * 1024;
 
     private NdjsonOutletReader() {
     }
 
+    /** For tests and small files: every row, or the rows up to the first beyond {@code maxRows}. */
     public static ImportFile read(String text, int maxRows, ObjectMapper mapper) {
         List<ImportRow> rows = new ArrayList<>();
+        try {
+            read(ImportText.of(text), mapper, row -> {
+                if (rows.size() == maxRows) {
+                    throw new CsvOutletReader.RowLimit(row.row());
+                }
+                rows.add(row);
+            });
+            return new ImportFile(rows, List.of(), false);
+        } catch (CsvOutletReader.RowLimit limit) {
+            return ImportFile.tooMany(rows, limit.row, maxRows);
+        }
+    }
+
+    /**
+     * Reads the file line by line, handing each row to {@code rows} as it is read. A line keeps at most
+     * {@link #MAX_LINE} characters; a longer one is a problem of its row, not a reason to hold it whole.
+     */
+    static void read(ImportText text, ObjectMapper mapper, Consumer<ImportRow> rows) {
+        StringBuilder line = new StringBuilder();
         int lineNumber = 0;
-        int start = 0;
-        int length = text.length();
-        while (start < length) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
-            }
+        while (text.peek() >= 0) {
             lineNumber++;
-            String line = text.substring(start, end);
-            start = end + 1;
-            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+            line.setLength(0);
+            boolean tooLong = false;
+            for (int c = text.read(); c >= 0 && c != '\n'; c = text.read()) {
+                if (line.length() < MAX_LINE) {
+                    line.append((char) c);
+                } else {
+                    tooLong = true;
+                }
             }
-            if (line.isBlank()) {
+            if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+                line.deleteCharAt(0);
+            }
+            if (tooLong) {
+                rows.accept(new ImportRow(lineNumber, null, List.of(ImportProblem.of(lineNumber, "$",
+                        "the line is longer than " + MAX_LINE + " characters")), SAME_PATH));
                 continue;
             }
-            if (rows.size() == maxRows) {
-                return ImportFile.tooMany(rows, lineNumber, maxRows);
+            String json = line.toString();
+            if (json.isBlank()) {
+                continue;
             }
-            rows.add(row(lineNumber, line.strip(), mapper));
+            rows.accept(row(lineNumber, json.strip(), mapper));
         }
-        return new ImportFile(rows, List.of(), false);
     }
 
     static ImportRow row(int line, String json, ObjectMapper mapper) {

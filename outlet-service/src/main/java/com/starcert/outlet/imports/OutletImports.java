@@ -3,10 +3,9 @@ package com.starcert.outlet.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bulk import of outlets (批量导入), taken whole or not at all.
  * <ol>
- * <li>The whole file is read and every row checked ({@link ImportCheck}); any problem refuses the file with a 422
- *     listing them, and nothing is stored.</li>
+ * <li>The file is written to a temporary file and every row checked as it is read from there
+ *     ({@link ImportCheck}); any problem refuses the file with a 422 listing them, and nothing is stored.</li>
  * <li>A clean file becomes an {@link OutletImport} (STORING) and the request is answered 202. The outlets are then
  *     written in bulk, marked {@code staged} and with their events parked in {@code stagedOutbox}: no read of the
  *     registry sees them and the outbox relay does not publish them.</li>
@@ -99,42 +98,121 @@ public class OutletImports {
         storing.shutdownNow();
     }
 
-    /** Checks the whole file and, if it is clean, starts storing it; a bad file is a 422 listing every problem. */
+    /**
+     * Checks the whole file and, if it is clean, starts storing it; a bad file is a 422 listing every problem. The
+     * upload is first written to a temporary file (at most {@code max-file-size}); the rows are then read from it
+     * one at a time, once to check them and once more to store them, so that no import holds its file in memory.
+     */
     OutletImport accept(String enterpriseId, ImportFormat format, InputStream content, Actor requestedBy,
                         String correlationId) {
         if (!enterprises.exists(enterpriseId)) {
             throw new ApiProblemException.NotFound("enterprise", enterpriseId);
-        }
-        String text = decode(readLimited(content));
-        ImportFile file = format == ImportFormat.CSV
-                ? CsvOutletReader.read(text, settings.maxRows())
-                : NdjsonOutletReader.read(text, settings.maxRows(), json);
-        if (file.tooManyRows()) {
-            throw new ImportRefused("the file has more than " + settings.maxRows() + " outlet rows; nothing was "
-                    + "imported", file.rows().size(), 0, file.fileProblems(), settings.maxListedProblems());
-        }
-        if (file.rows().isEmpty() && file.fileProblems().isEmpty()) {
-            throw new ImportRefused("the file has no outlet rows", 0, 0,
-                    List.of(ImportProblem.of(1, "file", "has no outlet rows")), settings.maxListedProblems());
         }
         if (mongo.exists(Query.query(Criteria.where("enterpriseId").is(enterpriseId)
                 .and("state").is(OutletImport.State.STORING)), OutletImport.class)) {
             throw new ApiProblemException.Conflict("an import of this enterprise is still being stored; "
                     + "wait until it is COMPLETED or FAILED");
         }
-        ImportCheck.Outcome outcome = ImportCheck.check(file, storedKeys(enterpriseId), hasOpenHeadquarters(enterpriseId));
-        if (!outcome.clean()) {
-            throw new ImportRefused(outcome.rowsInvalid() + " of " + outcome.rowsRead()
-                    + " rows are invalid; nothing was imported", outcome.rowsRead(), outcome.rowsInvalid(),
-                    outcome.problems(), settings.maxListedProblems());
+        Path file = spool(content);
+        boolean handedOver = false;
+        try {
+            ImportCheck.Rows check = new ImportCheck.Rows(storedKeys(enterpriseId),
+                    hasOpenHeadquarters(enterpriseId), List.of(), valid -> { });
+            readRows(file, format, check, settings.maxRows());
+            ImportCheck.Outcome outcome = check.outcome();
+            if (outcome.rowsRead() == 0 && outcome.problems().isEmpty()) {
+                throw new ImportRefused("the file has no outlet rows", 0, 0,
+                        List.of(ImportProblem.of(1, "file", "has no outlet rows")), settings.maxListedProblems());
+            }
+            if (!outcome.clean()) {
+                throw new ImportRefused(outcome.rowsInvalid() + " of " + outcome.rowsRead()
+                        + " rows are invalid; nothing was imported", outcome.rowsRead(), outcome.rowsInvalid(),
+                        outcome.problems(), settings.maxListedProblems());
+            }
+            Instant now = now();
+            OutletImport started = mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId,
+                    format, OutletImport.State.STORING, outcome.rowsRead(), outcome.validRows(), 0, correlationId,
+                    now, now, null, null, requestedBy));
+            active.add(started.id());
+            storing.submit(() -> {
+                try {
+                    store(started, sink -> readValid(file, format, sink));
+                } finally {
+                    delete(file);
+                }
+            });
+            handedOver = true;
+            return started;
+        } finally {
+            if (!handedOver) {
+                delete(file);
+            }
         }
-        Instant now = now();
-        OutletImport started = mongo.insert(new OutletImport(new ObjectId().toHexString(), enterpriseId, format,
-                OutletImport.State.STORING, outcome.rowsRead(), outcome.valid().size(), 0, correlationId, now, now,
-                null, null, requestedBy));
-        active.add(started.id());
-        storing.submit(() -> store(started, outcome.valid()));
-        return started;
+    }
+
+    /** The upload in a temporary file; beyond {@code max-file-size} a 413 and nothing kept. */
+    private Path spool(InputStream content) {
+        Path file;
+        try {
+            file = Files.createTempFile("starcert-import-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room for the upload in " + System.getProperty("java.io.tmpdir"), e);
+        }
+        try (InputStream in = new ImportText.Limited(content, settings.maxFileSize().toBytes())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (ImportText.TooLarge e) {
+            delete(file);
+            throw new FileTooLarge(settings.maxFileSize());
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    /** Every row of the file to {@code rows}; a row beyond {@code maxRows} refuses the file (422). */
+    private void readRows(Path file, ImportFormat format, ImportCheck.Rows rows, int maxRows) {
+        int[] read = {0};
+        java.util.function.Consumer<ImportRow> limited = row -> {
+            if (++read[0] > maxRows) {
+                throw new CsvOutletReader.RowLimit(row.row());
+            }
+            rows.accept(row);
+        };
+        try (ImportText text = ImportText.of(Files.newInputStream(file))) {
+            if (format == ImportFormat.CSV) {
+                rows.fileProblems(CsvOutletReader.read(text, limited));
+            } else {
+                NdjsonOutletReader.read(text, json, limited);
+            }
+        } catch (CsvOutletReader.RowLimit limit) {
+            throw new ImportRefused("the file has more than " + maxRows + " outlet rows; nothing was imported",
+                    maxRows, 0, List.of(ImportProblem.of(limit.row, "file", "an import takes at most " + maxRows
+                    + " outlet rows; split the file")), settings.maxListedProblems());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The valid rows of a file already checked, read again for storing. The rules across rows hold as they did
+     * (same file); those against the stored outlets are the unique indexes' now.
+     */
+    private void readValid(Path file, ImportFormat format, java.util.function.Consumer<ImportCheck.ValidRow> sink) {
+        ImportCheck.Rows rows = new ImportCheck.Rows(Set.of(), false, List.of(), sink);
+        readRows(file, format, rows, Integer.MAX_VALUE);
+        if (!rows.outcome().clean()) {
+            throw new IllegalStateException("the import file read differently the second time: "
+                    + rows.outcome().problems().get(0));
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not remove the import file {}: {}", file, e.toString());
+        }
     }
 
     OutletImport get(String enterpriseId, String importId) {
@@ -154,21 +232,36 @@ public class OutletImports {
      * wrote since, and stops.
      */
     void store(OutletImport imp, List<ImportCheck.ValidRow> rows) {
+        store(imp, rows::forEach);
+    }
+
+    /** The valid rows of an import, handed over one at a time (read from its file). */
+    interface ValidRows {
+        void forEach(java.util.function.Consumer<ImportCheck.ValidRow> sink);
+    }
+
+    void store(OutletImport imp, ValidRows rows) {
         long started = System.nanoTime();
         boolean publishing = false;
         try {
             Instant registeredAt = now();
-            int stored = 0;
-            for (int from = 0; from < rows.size(); from += settings.chunkSize()) {
-                List<ImportCheck.ValidRow> chunk = rows.subList(from, Math.min(rows.size(), from + settings.chunkSize()));
-                List<Document> documents = new ArrayList<>(chunk.size());
-                for (ImportCheck.ValidRow row : chunk) {
-                    documents.add(staged(imp, row, registeredAt));
+            int[] stored = {0};
+            List<Document> documents = new ArrayList<>(settings.chunkSize());
+            Runnable flush = () -> {
+                if (!documents.isEmpty()) {
+                    mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OUTLETS).insert(documents).execute();
+                    stored[0] += documents.size();
+                    documents.clear();
+                    progress(imp.id(), stored[0]);
                 }
-                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OUTLETS).insert(documents).execute();
-                stored += chunk.size();
-                progress(imp.id(), stored);
-            }
+            };
+            rows.forEach(row -> {
+                documents.add(staged(imp, row, registeredAt));
+                if (documents.size() == settings.chunkSize()) {
+                    flush.run();
+                }
+            });
+            flush.run();
             long written = System.nanoTime();
             publishing = startPublishing(imp.id());
             if (!publishing) {
@@ -179,7 +272,7 @@ public class OutletImports {
             }
             publish(imp);
             log.info("import {} of enterprise {}: {} outlets written in {} ms, made visible in {} ms", imp.id(),
-                    imp.enterpriseId(), stored, (written - started) / 1_000_000,
+                    imp.enterpriseId(), stored[0], (written - started) / 1_000_000,
                     (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException e) {
             if (publishing) {
@@ -329,19 +422,6 @@ public class OutletImports {
                 .and("status").ne(OutletStatus.CLOSED)), OUTLETS);
     }
 
-    private byte[] readLimited(InputStream content) {
-        long max = settings.maxFileSize().toBytes();
-        try (InputStream in = content) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new FileTooLarge(settings.maxFileSize());
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** 413, as for a multipart upload over {@code spring.servlet.multipart.max-file-size}. */
     static final class FileTooLarge extends ErrorResponseException {
         FileTooLarge(DataSize max) {
@@ -355,18 +435,6 @@ public class OutletImports {
             body.setProperty("errors", List.of(new FieldProblem("file", "must be at most " + max.toMegabytes()
                     + " MB")));
             return body;
-        }
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiProblemException.InvalidRequest("file", "is not UTF-8 text (save it as UTF-8, e.g. "
-                    + "\"CSV UTF-8\" in a spreadsheet)");
         }
     }
 
