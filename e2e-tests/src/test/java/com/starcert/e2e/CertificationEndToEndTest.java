@@ -290,6 +290,60 @@ class CertificationEndToEndTest {
     }
 
     @Test
+    @Order(7)
+    void threeConcurrentImportsOf64MegabytesLeaveTheOutletServiceHealthy() throws Exception {
+        // 100,000 rows each (the most an import takes), the last one repeating the first: each file is read and
+        // checked whole, then refused for that one row; outlet-service runs with a 384 MB heap here
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("starcert-e2e-", ".csv");
+        try {
+            String terms = "x".repeat(560);
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
+                out.write("name,kind,regionCode,addressLine,contactName,contactPhone,daysPerWeek,hoursPerDay,"
+                        + "responseHours,onSiteHours,resolutionHours,postWarrantyTerms\n");
+                for (int i = 1; i <= 100_000; i++) {
+                    int n = i == 100_000 ? 1 : i;
+                    out.write("压力网点" + n + ",BRANCH,410102,中原路" + n + "号,王工,13912345678,7,12,2,4,24," + terms
+                            + "\n");
+                }
+            }
+            long size = java.nio.file.Files.size(csv);
+            assertThat(size).isBetween(60L * 1024 * 1024, 64L * 1024 * 1024);
+
+            List<String> enterprises = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                enterprises.add(registerEnterprise("大文件导入测试有限公司 " + i, Demo.randomUscc("410100")));
+            }
+            String token = Tokens.forClient(suite.credentials(), "starcert-admin").get();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (String enterpriseId : enterprises) {
+                answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.gatewayUrl()
+                                + "/api/enterprises/" + enterpriseId + "/outlets/imports"))
+                        .timeout(Duration.ofMinutes(3))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(csv)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var answer : answers) {
+                java.net.http.HttpResponse<String> response = answer.get(4, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+                JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+                assertThat(problem.path("rowsRead").asInt()).isEqualTo(100_000);
+                assertThat(problem.path("errorCount").asInt()).isEqualTo(1);
+                assertThat(problem.path("errors").path(0).path("reason").asString()).contains("same name and address");
+            }
+            new SuiteClient(suite.url("outlet-service")).await("/actuator/health", r -> r.status() == 200,
+                    Duration.ofSeconds(30));
+            for (String enterpriseId : enterprises) {
+                assertThat(api.get("/api/enterprises/" + enterpriseId + "/outlets").expect(200).body()).isEmpty();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
     @Order(6)
     void hostileRequestsAreProblemsNamingWhatIsWrongAndStoreNothing() throws Exception {
         String enterpriseId = registerEnterprise("攻击目标服务有限公司", Demo.randomUscc("410100"));
