@@ -63,6 +63,8 @@ public final class LocalSuite implements AutoCloseable {
     /** Each application's instances: their ports, the first at the application's own port. */
     private final Map<App, List<Integer>> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** How each instance was started (its class data sharing archive), by instance name. */
+    private final Map<String, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
     private final Path logDir;
     /** Where the jars are and the environment every application was started with, for {@link #restart}. */
     private Path root;
@@ -229,15 +231,21 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException("missing " + jar + " — build first with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        command.add(java);
         String opts = System.getenv().getOrDefault("STARCERT_JAVA_OPTS", defaultJavaOptions(app));
         for (String opt : opts.trim().split("\\s+")) {
             if (!opt.isEmpty()) {
                 command.add(opt);
             }
         }
+        String name = instanceName(app.module(), index);
+        ClassDataSharing.Launch cds = ClassDataSharing.enabled() ? ClassDataSharing.of(java, jar, index == 0)
+                : new ClassDataSharing.Launch(jar, List.of(), null, null);
+        launches.put(name, cds);
+        command.addAll(cds.options());
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(cds.jar().toString());
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         int port = ports.get(app).get(index);
@@ -261,7 +269,6 @@ public final class LocalSuite implements AutoCloseable {
             env.putAll(infra.serviceEnvironment());
         }
         env.putAll(appEnv);
-        String name = instanceName(app.module(), index);
         Path logFile = logDir.resolve(name + ".log");
         pb.redirectErrorStream(true);
         pb.redirectOutput(again ? ProcessBuilder.Redirect.appendTo(logFile.toFile()) : ProcessBuilder.Redirect.to(
@@ -307,15 +314,21 @@ public final class LocalSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Process> reversed = new ArrayList<>(processes.values());
+        List<Map.Entry<String, Process>> reversed = new ArrayList<>(processes.entrySet());
         java.util.Collections.reverse(reversed);
-        for (Process p : reversed) {
-            p.destroy();
+        for (Map.Entry<String, Process> p : reversed) {
+            p.getValue().destroy();
         }
-        for (Process p : reversed) {
+        for (Map.Entry<String, Process> entry : reversed) {
+            Process p = entry.getValue();
             try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                // a first run writes its class data sharing archive on the way out: give it the time
+                if (!p.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
+                    p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                if (!p.isAlive() && launches.containsKey(entry.getKey())) {
+                    ClassDataSharing.adopt(launches.get(entry.getKey()), p.exitValue());
                 }
             } catch (InterruptedException e) {
                 p.destroyForcibly();
