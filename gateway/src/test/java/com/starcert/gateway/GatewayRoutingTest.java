@@ -153,6 +153,32 @@ class GatewayRoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void theBreakerOpensWhenAServiceFailsNotWhenAFewCallsOfABusyMomentDo() {
+        CircuitBreaker breaker = breakers.circuitBreaker("breaker-rules", "default");
+        try {
+            // the settings of application.yml, not the library's defaults
+            assertThat(breaker.getCircuitBreakerConfig().getSlidingWindowType())
+                    .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.TIME_BASED);
+            assertThat(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(20);
+            // a busy moment in which one instance died with 16 calls in flight
+            for (int i = 0; i < 200; i++) {
+                breaker.onSuccess(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            for (int i = 0; i < 16; i++) {
+                breaker.onError(5, java.util.concurrent.TimeUnit.MILLISECONDS, new java.io.IOException("reset"));
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            // the service fails every call
+            for (int i = 0; i < 400; i++) {
+                breaker.onError(5, java.util.concurrent.TimeUnit.MILLISECONDS, new java.io.IOException("refused"));
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        } finally {
+            breakers.remove("breaker-rules");
+        }
+    }
+
+    @Test
     void manyConcurrentCallsAreNotTakenForFailures() {
         // the circuit breaker's default Resilience4j bulkhead would refuse calls beyond 25 at a time
         WebClient concurrent = WebClient.builder()
