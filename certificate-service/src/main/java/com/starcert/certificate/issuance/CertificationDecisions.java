@@ -91,12 +91,36 @@ public class CertificationDecisions {
     }
 
     public void decide(ScoreComputed score, String correlationId) {
-        if (decisions.returned(Decision.idOf(score.auditId(), score.revision()))) {
+        decide(score, correlationId, DecisionLookups.direct(decisions, certificates));
+    }
+
+    /**
+     * A poll of scores, decided one after another in order, with what the decisions read looked up for the whole
+     * poll at once. A decision that fails stops the poll there: the ones before it stand, it is handled as a failed
+     * record ({@code BatchListenerFailedException} naming its index) and the ones after it come again.
+     */
+    public void decideAll(List<ScoreComputed> scores, List<String> correlationIds) {
+        DecisionLookups lookups = DecisionLookups.forPoll(decisions, certificates, scores);
+        for (int i = 0; i < scores.size(); i++) {
+            ScoreComputed score = scores.get(i);
+            try {
+                decide(score, correlationIds.get(i), lookups);
+            } catch (RuntimeException e) {
+                throw new org.springframework.kafka.listener.BatchListenerFailedException("audit " + score.auditId()
+                        + " revision " + score.revision() + " could not be decided: " + e.getMessage(), e, i);
+            } finally {
+                lookups.decided(score.enterpriseId(), score.auditId());
+            }
+        }
+    }
+
+    private void decide(ScoreComputed score, String correlationId, DecisionLookups lookups) {
+        if (lookups.returned(Decision.idOf(score.auditId(), score.revision()))) {
             log.info("audit {} revision {} was returned for correction; no decision is taken on it",
                     score.auditId(), score.revision());
             return;
         }
-        Optional<Decision> latest = decisions.latest(score.auditId());
+        Optional<Decision> latest = lookups.latest(score.auditId());
         if (latest.isPresent() && latest.get().auditRevision() >= score.revision()) {
             log.debug("audit {} revision {} already decided (latest decided revision {}); nothing to do",
                     score.auditId(), score.revision(), latest.get().auditRevision());
@@ -104,21 +128,21 @@ public class CertificationDecisions {
         }
         Recorder insert = (s, outcome, decision, reasons, number, now, outbox) ->
                 insert(s, outcome, decision, reasons, number, now, correlationId, outbox);
-        Optional<Certificate> changed = certificates.changedBy(score.enterpriseId(), score.auditId());
+        Optional<Certificate> changed = lookups.changedBy(score.enterpriseId(), score.auditId());
         if (changed.isPresent()) {
             completeInterrupted(score, changed.get(), insert);
             return;
         }
         AuditResult audit = AuditResult.of(score);
         List<String> extra = new ArrayList<>();
-        Optional<Instant> verified = decisions.verifiedAt(Decision.idOf(score.auditId(), score.revision()));
+        Optional<Instant> verified = lookups.verifiedAt(Decision.idOf(score.auditId(), score.revision()));
         if (verified.isPresent() && audit.specialDeductions() > 0) {
             // the verification arrived before the score (different topics): nothing left to wait for
             audit = new AuditResult(audit.type(), audit.score(), 0, audit.outstanding());
             extra.add(score.specialDeductions() + " special deduction(s): corrective actions verified at "
                     + verified.get());
         }
-        apply(score, audit, extra, correlationId, insert);
+        apply(score, audit, extra, correlationId, insert, lookups);
     }
 
     /**
@@ -174,14 +198,14 @@ public class CertificationDecisions {
         List<String> extra = List.of(audit.specialDeductions() + " special deduction(s): " + verified.actions()
                 + " corrective action(s) verified at " + verified.verifiedAt() + "; the held decision is taken now");
         apply(score, new AuditResult(audit.type(), audit.score(), 0, audit.outstanding()), extra, correlationId,
-                release);
+                release, DecisionLookups.direct(decisions, certificates));
     }
 
     private void apply(ScoreComputed score, AuditResult audit, List<String> extraReasons, String correlationId,
-                       Recorder recorder) {
+                       Recorder recorder, DecisionLookups lookups) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        Optional<Certificate> inForce = certificates.inForce(score.enterpriseId());
+        Optional<Certificate> inForce = lookups.inForce(score.enterpriseId());
         CertificationDecision decision = DecisionRules.decide(audit, inForce.map(Certificate::asCurrent), today);
         List<String> reasons = new ArrayList<>(decision.reasons());
         reasons.addAll(extraReasons);

@@ -25,12 +25,18 @@ class ScoreComputedConsumer {
         this.decisions = decisions;
     }
 
-    @KafkaListener(topics = Topics.SCORE_COMPUTED)
-    void on(CloudEvent event) {
-        ScoreComputed score = codec.data(event, ScoreComputed.class);
-        requireComplete(score);
-        String correlationId = event.correlationid() != null ? event.correlationid() : event.id();
-        decisions.decide(score, correlationId);
+    /** A poll at a time: the decisions' look-ups are read for the whole poll (see CertificationDecisions#decideAll). */
+    @KafkaListener(topics = Topics.SCORE_COMPUTED, batch = "true")
+    void on(java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, CloudEvent>> records) {
+        com.starcert.support.messaging.EventBatch.apply(records, event -> {
+            ScoreComputed score = codec.data(event, ScoreComputed.class);
+            requireComplete(score);
+            return new Scored(score, event.correlationid() != null ? event.correlationid() : event.id());
+        }, scored -> decisions.decideAll(scored.stream().map(Scored::score).toList(),
+                scored.stream().map(Scored::correlationId).toList()));
+    }
+
+    private record Scored(ScoreComputed score, String correlationId) {
     }
 
     /** A payload the decision cannot be taken on will never succeed: straight to the dead-letter topic. */

@@ -47,6 +47,11 @@ public class Certificates {
         return Optional.ofNullable(mongo.findOne(query, Certificate.class));
     }
 
+    /** Every certificate of these enterprises: one read. */
+    public List<Certificate> ofEnterprises(java.util.Collection<String> enterpriseIds) {
+        return mongo.find(Query.query(Criteria.where("enterpriseId").in(enterpriseIds)), Certificate.class);
+    }
+
     /** The certificate an audit already issued, revised, maintained, suspended or restored, if any. */
     public Optional<Certificate> changedBy(String enterpriseId, String auditId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("enterpriseId").is(enterpriseId)

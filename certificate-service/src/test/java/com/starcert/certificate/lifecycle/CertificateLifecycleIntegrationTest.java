@@ -309,6 +309,30 @@ class CertificateLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_poll_of_scores_is_decided_in_order_reading_an_enterprise_afresh_once_a_decision_changed_it() {
+        Holder holder = new Holder("批量决定测试有限公司", "91350100M000100Y43");
+        String enterprise = "ent-" + UUID.randomUUID();
+        ScoreComputed first = score(enterprise, holder, AuditType.INITIAL, "85.0", 0, false);
+        ScoreComputed elsewhere = score("ent-" + UUID.randomUUID(), new Holder("邻居电器有限公司",
+                "91350100M000100Y43"), AuditType.INITIAL, "75.0", 0, false);
+        // later in the same poll, for the same enterprise: it must see the certificate the first one issued
+        ScoreComputed recertification = score(enterprise, holder, AuditType.RECERTIFICATION, "96.0", 0, false);
+
+        certificationDecisions.decideAll(List.of(first, elsewhere, first, recertification),
+                List.of("c-1", "c-2", "c-1", "c-3"));
+
+        assertThat(decisions.ofAudits(List.of(first.auditId()))).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo(Outcome.ISSUED));
+        assertThat(decisions.latest(elsewhere.auditId()).orElseThrow().outcome()).isEqualTo(Outcome.ISSUED);
+        String firstNumber = decisions.latest(first.auditId()).orElseThrow().certificateNumber();
+        Decision recertified = decisions.latest(recertification.auditId()).orElseThrow();
+        assertThat(recertified.outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(certificates.byNumber(recertified.certificateNumber()).orElseThrow().supersedes())
+                .isEqualTo(firstNumber);
+        assertThat(certificates.ofEnterprise(enterprise)).hasSize(2);
+    }
+
+    @Test
     void a_return_that_arrives_after_the_decision_leaves_the_decision_and_certificate_standing() {
         ScoreComputed first = score("ent-" + UUID.randomUUID(), new Holder("竞态测试有限公司", "91350100M000100Y43"),
                 AuditType.INITIAL, "85.0", 0, false);

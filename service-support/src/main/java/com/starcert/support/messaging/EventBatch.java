@@ -17,7 +17,9 @@ import com.starcert.contracts.MalformedEventException;
  * record that cannot be decoded is applied in one go; that record then goes to the error handler as the failed one
  * (a malformed one is not retried and goes to {@code <topic>.DLT}; any other failure is classified by the error
  * handler as for a record listener), and the records after it are delivered again — never dead-lettered with it. When the
- * write itself fails, the whole batch is retried from its first record, as a record listener would be.
+ * write itself fails, the whole batch is retried from its first record, as a record listener would be, unless the
+ * write names the record that failed ({@code BatchListenerFailedException} with its index), which is then handled as
+ * that record's failure.
  */
 public final class EventBatch {
 
@@ -43,6 +45,8 @@ public final class EventBatch {
         if (!decoded.isEmpty()) {
             try {
                 write.accept(decoded);
+            } catch (BatchListenerFailedException e) {
+                throw e; // the write names the record that failed (its index in the poll)
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("could not apply a batch of " + decoded.size() + " events", e,
                         0);
