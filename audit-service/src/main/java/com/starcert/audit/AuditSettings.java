@@ -16,11 +16,14 @@ import com.starcert.contracts.Scheme;
  *                                  {@code spring.servlet.multipart.max-file-size} at least as large
  * @param surveillanceIntervalMonths months from the decision to the first surveillance, and between the two (12)
  * @param recertificationLeadMonths months before expiry the recertification is due (the enterprise applies; 3)
+ * @param submissionPartSize        the largest AuditSubmitted event (1MB); a larger submission is sent in parts of
+ *                                  at most this size, so that no audit is too large for the broker. Keep it at most
+ *                                  {@code starcert.messaging.max-event-size} and the topic's {@code max.message.bytes}
  */
 @ConfigurationProperties("starcert.audit")
 public record AuditSettings(String schemeId, Integer schemeVersion, Integer correctiveActionDays,
                             DataSize attachmentMaxSize, Integer surveillanceIntervalMonths,
-                            Integer recertificationLeadMonths) {
+                            Integer recertificationLeadMonths, DataSize submissionPartSize) {
 
     public AuditSettings {
         schemeId = schemeId == null || schemeId.isBlank() ? Scheme.DEFAULT_ID : schemeId;
@@ -29,10 +32,11 @@ public record AuditSettings(String schemeId, Integer schemeVersion, Integer corr
         attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(10) : attachmentMaxSize;
         surveillanceIntervalMonths = surveillanceIntervalMonths == null ? 12 : surveillanceIntervalMonths;
         recertificationLeadMonths = recertificationLeadMonths == null ? 3 : recertificationLeadMonths;
+        submissionPartSize = submissionPartSize == null ? DataSize.ofMegabytes(1) : submissionPartSize;
     }
 
     /** Defaults everywhere (for tests and tools). */
     public static AuditSettings defaults() {
-        return new AuditSettings(null, null, null, null, null, null);
+        return new AuditSettings(null, null, null, null, null, null, null);
     }
 }

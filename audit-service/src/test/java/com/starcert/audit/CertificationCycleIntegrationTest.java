@@ -640,7 +640,7 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(missing.get("errors")).hasSize(indicators.size());
 
         // new audits pin the latest known version of the configured scheme
-        SchemeCatalog catalog = new SchemeCatalog(new AuditSettings(schemeId, 1, null, null, null, null), mongo);
+        SchemeCatalog catalog = new SchemeCatalog(new AuditSettings(schemeId, 1, null, null, null, null, null), mongo);
         assertThat(catalog.current().version()).isEqualTo(1);
         send(new SchemePublished(new Scheme(schemeId, 2, "test scheme v2", SCHEME.indicators()), Instant.now()),
                 "scoring-service");

@@ -74,6 +74,43 @@ class EventContractTest {
     }
 
     @Test
+    void anAuditTooLargeForOneEventTravelsInPartsThatAssembleToTheWhole() {
+        List<AuditedSite> sites = new java.util.ArrayList<>();
+        List<AuditSubmitted.Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            sites.add(new AuditedSite("S" + i, "o-" + i, false, "网点 " + i, "410102", "路 " + i));
+            findings.add(new AuditSubmitted.Finding("S" + i, "PRD-REP", AuditSubmitted.Result.CONFORMING, null, 10,
+                    0));
+        }
+        AuditSubmitted whole = new AuditSubmitted("a-1", 2, "e-1", HOLDER, AuditType.RECERTIFICATION, SCHEME, sites,
+                findings, List.of(new AuditSubmitted.Exclusion("PRD-RCY", "not sold")),
+                List.of(new AuditSubmitted.SpecialDeduction(AuditSubmitted.DeductionCategory.LEGAL, "breach")),
+                new AuditSubmitted.Bonus("hotline"), true, T);
+        assertThat(whole.whole()).isTrue();
+        List<AuditSubmitted> parts = whole.split(3);
+        assertThat(parts).extracting(AuditSubmitted::part).containsExactly(1, 2, 3);
+        assertThat(parts).allSatisfy(p -> {
+            assertThat(p.whole()).isFalse();
+            assertThat(p.parts()).isEqualTo(3);
+            assertThat(p.sites().size()).isBetween(33, 34);
+        });
+        assertThat(parts.get(1).exclusions()).isEmpty();
+        assertThat(parts.get(2).bonus()).isNull();
+        // the fields travel with the parts; the whole event does not carry them
+        assertThat(fields(envelope(parts.get(1)).path("data"))).contains("part", "parts");
+        assertThat(fields(envelope(whole).path("data"))).doesNotContain("part", "parts");
+
+        List<AuditSubmitted> arrived = new java.util.ArrayList<>(parts.stream().map(p -> codec.data(codec.read(
+                codec.write(codec.wrap(p, "/starcert/test", "c", T))), AuditSubmitted.class)).toList());
+        java.util.Collections.reverse(arrived);
+        assertThat(AuditSubmitted.assemble(arrived)).isEqualTo(whole);
+        assertThatThrownBy(() -> AuditSubmitted.assemble(parts.subList(0, 2)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("2 of its 3 parts");
+        assertThatThrownBy(() -> AuditSubmitted.assemble(List.of(parts.get(0), parts.get(0), parts.get(2))))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
     void scoreComputed() {
         JsonNode data = envelope(new ScoreComputed("a-1", 1, "e-1", HOLDER, AuditType.INITIAL, SCHEME,
                 new BigDecimal("93.7"), Band.FOUR_STAR, SITES, 0, false, T)).path("data");

@@ -36,10 +36,12 @@ public class AuditSubmission {
     private final OutboxEvents outboxEvents;
     private final Clock clock;
     private final int correctiveActionDays;
+    private final long partSize;
 
     public AuditSubmission(AuditAccess access, SchemeCatalog schemes, NetworkStore network,
                            OutboxEvents outboxEvents, AuditSettings settings, Clock clock) {
         this.correctiveActionDays = settings.correctiveActionDays();
+        this.partSize = settings.submissionPartSize().toBytes();
         this.access = access;
         this.schemes = schemes;
         this.network = network;
@@ -77,7 +79,8 @@ public class AuditSubmission {
         Instant now = clock.instant();
         AuditSubmitted submitted = audit.submit(holder, now, by,
                 now.atZone(clock.getZone()).toLocalDate().plusDays(correctiveActionDays));
-        audit.enqueue(outboxEvents.message(submitted, audit.correlationId()));
+        SubmissionParts.of(submitted, partSize, e -> outboxEvents.message(e, audit.correlationId()))
+                .forEach(audit::enqueue);
         // a resubmission whose deductions were all corrected and verified already releases the decision at once
         audit.settleCorrectiveActions(now).ifPresent(v -> audit.enqueue(outboxEvents.message(v, audit.correlationId())));
     }

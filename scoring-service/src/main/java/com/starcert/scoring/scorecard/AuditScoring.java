@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,14 +49,18 @@ public class AuditScoring {
 
     private final ScoringEngine engine = new ScoringEngine();
     private final ScoreCards cards;
+    private final SubmissionParts parts;
+    /** More parts than any audit needs at the producer's smallest sensible part size: a corrupt event. */
+    private static final int MAX_PARTS = 10_000;
     private final SchemeCatalog schemes;
     private final EventCodec codec;
     private final OutboxEvents outboxEvents;
     private final Clock clock;
 
-    public AuditScoring(ScoreCards cards, SchemeCatalog schemes, EventCodec codec, OutboxEvents outboxEvents,
-                        Clock clock) {
+    AuditScoring(ScoreCards cards, SubmissionParts parts, SchemeCatalog schemes, EventCodec codec,
+                 OutboxEvents outboxEvents, Clock clock) {
         this.cards = cards;
+        this.parts = parts;
         this.schemes = schemes;
         this.codec = codec;
         this.outboxEvents = outboxEvents;
@@ -73,19 +78,42 @@ public class AuditScoring {
 
     /** One submission, as {@link #handle(List)} would handle a poll of one. */
     public void handle(CloudEvent event) {
-        store(List.of(scored(event)));
+        Scored scored = scored(event);
+        if (scored != null) {
+            store(List.of(scored));
+        }
     }
 
-    /** A submission scored, with the card and event to store unless it is returned or already scored. */
-    private record Scored(CloudEvent event, AuditSubmitted audit, ScoreCardDocument card) {
+    /**
+     * A submission scored, with the card and event to store unless it is returned or already scored;
+     * {@code fromParts} when it was assembled from parts (which go once it is stored or found not needed).
+     */
+    private record Scored(CloudEvent event, AuditSubmitted audit, ScoreCardDocument card, boolean fromParts) {
         String id() {
             return ScoreCardDocument.idOf(audit.auditId(), audit.revision());
         }
     }
 
+    /** The submission scored; null for a part of one whose other parts have not all arrived. */
     private Scored scored(CloudEvent event) {
         AuditSubmitted audit = codec.data(event, AuditSubmitted.class);
         checkIdentity(event, audit);
+        boolean fromParts = !audit.whole();
+        if (fromParts) {
+            checkPart(audit);
+            Integer scoredBefore = cards.latestRevisions(List.of(audit.auditId())).get(audit.auditId());
+            if (scoredBefore != null && scoredBefore >= audit.revision()) {
+                parts.remove(audit.auditId(), audit.revision()); // a part delivered again after the scoring
+                return null;
+            }
+            Optional<AuditSubmitted> whole = parts.add(event, audit);
+            if (whole.isEmpty()) {
+                log.debug("audit {} revision {}: part {} of {} kept", audit.auditId(), audit.revision(), audit.part(),
+                        audit.parts());
+                return null;
+            }
+            audit = whole.get();
+        }
         ScoreCard card = score(audit);
         Instant now = clock.instant();
         ScoreComputed computed = new ScoreComputed(audit.auditId(), audit.revision(), audit.enterpriseId(),
@@ -93,10 +121,21 @@ public class AuditScoring {
                 card.specialDeductions().size(), audit.outstanding(), now);
         String correlationId = event.correlationid() != null ? event.correlationid() : event.id();
         OutboxMessage message = outboxEvents.message(computed, correlationId);
-        return new Scored(event, audit, ScoreCardDocument.of(audit, card, now, message));
+        return new Scored(event, audit, ScoreCardDocument.of(audit, card, now, message), fromParts);
     }
 
-    private void store(List<Scored> batch) {
+    private static void checkPart(AuditSubmitted part) {
+        if (part.part() == null || part.part() < 1 || part.part() > part.parts() || part.parts() > MAX_PARTS) {
+            throw new MalformedEventException("AuditSubmitted " + part.auditId() + " is part " + part.part() + " of "
+                    + part.parts() + "; parts are numbered 1 to at most " + MAX_PARTS);
+        }
+    }
+
+    private void store(List<Scored> scored) {
+        List<Scored> batch = scored.stream().filter(Objects::nonNull).toList();
+        if (batch.isEmpty()) {
+            return;
+        }
         Set<String> returned = cards.returned(batch.stream().map(Scored::id).toList());
         Map<String, Integer> latest = cards.latestRevisions(batch.stream().map(s -> s.audit().auditId()).toList());
         List<Scored> fresh = new ArrayList<>();
@@ -117,6 +156,8 @@ public class AuditScoring {
             fresh.add(s);
         }
         Set<String> inserted = cards.insertAllIfAbsent(fresh.stream().map(Scored::card).toList());
+        batch.stream().filter(Scored::fromParts).forEach(s -> parts.remove(s.audit().auditId(),
+                s.audit().revision()));
         for (Scored s : fresh) {
             if (inserted.contains(s.id())) {
                 log.info("audit {} revision {} scored {} ({})", s.audit().auditId(), s.audit().revision(),

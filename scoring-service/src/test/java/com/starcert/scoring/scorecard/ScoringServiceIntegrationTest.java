@@ -205,6 +205,46 @@ class ScoringServiceIntegrationTest extends ServiceIntegrationTest {
                 .isEqualTo(3);
     }
 
+    @Test
+    void aSubmissionSentInPartsIsScoredOnceWhenItsLastPartArrives() throws Exception {
+        String auditId = "A-" + UUID.randomUUID();
+        String enterpriseId = "E-" + UUID.randomUUID();
+        AuditSubmitted whole = defaultAudit(4).nonconforming(outlet(2), "PRD-WAR").toEvent(auditId, 1, enterpriseId);
+        List<AuditSubmitted> parts = whole.split(3);
+
+        send(enterpriseId, bytes(parts.get(0)));
+        send(enterpriseId, bytes(parts.get(1)));
+        send(enterpriseId, bytes(parts.get(1))); // delivered again
+        String marker = "A-" + UUID.randomUUID();
+        send(enterpriseId, bytes(defaultAudit(0).toEvent(marker, 1, enterpriseId)));
+        scoreComputed(marker, 1);
+        assertThat(mongo.count(Query.query(Criteria.where("auditId").is(auditId)), ScoreCardDocument.class))
+                .as("not scored before its last part").isZero();
+
+        send(enterpriseId, bytes(parts.get(2)));
+        List<ConsumerRecord<String, String>> computed = scoreComputed(auditId, 1);
+        assertThat(computed).hasSize(1);
+        ScoreComputed score = codec.data(codec.read(computed.get(0).value()), ScoreComputed.class);
+        AuditSubmitted scoredWhole = defaultAudit(4).nonconforming(outlet(2), "PRD-WAR")
+                .toEvent("A-whole-" + UUID.randomUUID(), 1, enterpriseId);
+        scoring.handle(codec.wrap(scoredWhole, "/test/audit-service", "c-whole", Instant.now()));
+        ScoreCardDocument sameAuditWhole = mongo.findById(ScoreCardDocument.idOf(scoredWhole.auditId(), 1),
+                ScoreCardDocument.class);
+        assertThat(score.score()).as("the same as the whole submission scores")
+                .isEqualByComparingTo(sameAuditWhole.score());
+        assertThat(score.sites()).hasSize(whole.sites().size());
+        await().atMost(WAIT).until(() -> mongo.count(Query.query(Criteria.where("auditId").is(auditId)),
+                "submissionParts") == 0);
+
+        // a part delivered again after the scoring changes nothing and is not kept
+        send(enterpriseId, bytes(parts.get(0)));
+        String marker2 = "A-" + UUID.randomUUID();
+        send(enterpriseId, bytes(defaultAudit(0).toEvent(marker2, 1, enterpriseId)));
+        scoreComputed(marker2, 1);
+        assertThat(mongo.count(Query.query(Criteria.where("auditId").is(auditId)), "submissionParts")).isZero();
+        assertThat(scoreComputed(auditId, 1)).hasSize(1);
+    }
+
     private static ConsumerRecord<String, CloudEvent> record(long offset, CloudEvent event) {
         return new ConsumerRecord<>(Topics.AUDIT_SUBMITTED, 0, offset, event.enterpriseid(), event);
     }
