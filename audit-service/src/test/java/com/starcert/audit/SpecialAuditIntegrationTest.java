@@ -54,8 +54,8 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
                 "scoring-service");
         awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
 
-        // the older revision's decision, and a CB action without an audit: nothing changes
-        send(maintained(number, enterpriseId, auditId, 1, "2027-02-01T08:00:00Z"), "certificate-service");
+        // a CB action without an audit: nothing changes (a decision on the returned revision 1 would stand and
+        // decide the audit: see CertificationCycleIntegrationTest)
         send(new CertificateStatusChanged(number, 1, enterpriseId, CertificateStatus.ACTIVE,
                 CertificateStatus.SUSPENDED, Band.THREE_STAR, "holder's request", null, LocalDate.of(2027, 2, 1),
                 Instant.parse("2027-02-01T09:00:00Z")), "certificate-service");
