@@ -183,6 +183,47 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         assertThat(otherDecided.get("score").decimalValue()).isEqualByComparingTo("90.0");
     }
 
+    @Autowired
+    com.starcert.audit.decision.DecisionEventConsumer decisionEvents;
+
+    @Test
+    void aPollOfScoresAndDecisionsIsAppliedInOrderOnceEach() throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<String> enterprises = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String enterpriseId = UUID.randomUUID().toString();
+            JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+            String auditId = audit.get("id").asString();
+            body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                    Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+            body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+            ids.add(auditId);
+            enterprises.add(enterpriseId);
+        }
+        // one poll: a score, the same score again, the other audit's score, and its decision right after it
+        CloudEvent first = CODEC.wrap(score(ids.get(0), 1, enterprises.get(0), "91.0", Band.FOUR_STAR, 0),
+                "/starcert/scoring-service", "c-1", Instant.now());
+        CloudEvent second = CODEC.wrap(score(ids.get(1), 1, enterprises.get(1), "81.0", Band.THREE_STAR, 0),
+                "/starcert/scoring-service", "c-2", Instant.now());
+        decisionEvents.onScoreComputed(List.of(record(Topics.SCORE_COMPUTED, 0, first),
+                record(Topics.SCORE_COMPUTED, 1, first), record(Topics.SCORE_COMPUTED, 2, second)));
+        decisionEvents.onCertificateIssued(List.of(record(Topics.CERTIFICATE_ISSUED, 0, CODEC.wrap(
+                issued(ids.get(1), 1, enterprises.get(1), "SC-POLL-" + ids.get(1).substring(0, 8)),
+                "/starcert/certificate-service", "c-3", Instant.now()))));
+
+        JsonNode scored = getAudit(ids.get(0));
+        assertThat(scored.get("status").asString()).isEqualTo("SCORED");
+        assertThat(scored.get("timeline")).filteredOn(t -> t.get("status").asString().equals("SCORED")).hasSize(1);
+        JsonNode decided = getAudit(ids.get(1));
+        assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(decided.get("timeline")).extracting(t -> t.get("status").asString()).containsExactly("PLANNED",
+                "IN_PROGRESS", "SUBMITTED", "SCORED", "DECIDED");
+    }
+
+    private static ConsumerRecord<String, CloudEvent> record(String topic, long offset, CloudEvent event) {
+        return new ConsumerRecord<>(topic, 0, offset, event.enterpriseid(), event);
+    }
+
     // ---------------------------------------------------------------- corrective actions
 
     @Test

@@ -39,8 +39,22 @@ public class AuditOutcomes {
         this.mongo = mongo;
     }
 
+    /** One conditional update of one audit; the updates of one event are applied in order (see {@link #apply}). */
+    public record Change(Query query, Update update) {
+    }
+
     /** @return true when the event changed the audit */
     public boolean scored(ScoreComputed e, String by, Instant at) {
+        return apply(scoredChanges(e, by, at)) > 0;
+    }
+
+    /**
+     * The updates a score makes, tried in order; their conditions exclude each other once one has matched, so at
+     * most one changes the audit: held for corrective actions, scored, or a late score for a decision that came
+     * first.
+     */
+    public List<Change> scoredChanges(ScoreComputed e, String by, Instant at) {
+        List<Change> changes = new java.util.ArrayList<>(3);
         if (e.specialDeductions() > 0) {
             // special deductions with corrective actions still open: certificate-service holds the decision
             Query held = current(e.auditId(), e.revision())
@@ -57,9 +71,7 @@ public class AuditOutcomes {
                                     e.specialDeductions() + " special deduction(s): decision held until the "
                                             + "corrective actions are verified"))
                     .inc("version", 1);
-            if (mongo.updateFirst(held, toAwaiting, Audit.class).getModifiedCount() > 0) {
-                return true;
-            }
+            changes.add(new Change(held, toAwaiting));
         }
         Query submitted = current(e.auditId(), e.revision())
                 .addCriteria(Criteria.where("status").is(AuditStatus.SUBMITTED));
@@ -69,25 +81,51 @@ public class AuditOutcomes {
                 .set("band", e.band())
                 .push("timeline", new TimelineEntry(AuditStatus.SCORED, at, by, "revision " + e.revision()))
                 .inc("version", 1);
-        if (mongo.updateFirst(submitted, toScored, Audit.class).getModifiedCount() > 0) {
-            return true;
-        }
+        changes.add(new Change(submitted, toScored));
         Query decidedWithoutScore = current(e.auditId(), e.revision())
                 .addCriteria(Criteria.where("status").is(AuditStatus.DECIDED).and("score").is(null));
         // a decision from certificate.status-changed carries no score of its own: it gets the late one too
         Update lateScore = new Update().set("score", e.score()).set("band", e.band()).set("decision.score", e.score())
                 .inc("version", 1);
-        return mongo.updateFirst(decidedWithoutScore, lateScore, Audit.class).getModifiedCount() > 0;
+        changes.add(new Change(decidedWithoutScore, lateScore));
+        return changes;
+    }
+
+    /**
+     * Applies the changes in order: one update, or one ordered bulk for several (a poll of events). How many
+     * audits changed.
+     */
+    public long apply(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        if (changes.size() == 1) {
+            return mongo.updateFirst(changes.get(0).query(), changes.get(0).update(), Audit.class)
+                    .getModifiedCount();
+        }
+        org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.ORDERED, Audit.class);
+        changes.forEach(c -> bulk.updateOne(c.query(), c.update()));
+        return bulk.execute().getModifiedCount();
     }
 
     public boolean issued(CertificateIssued e, String by, Instant at) {
+        return apply(issuedChanges(e, by, at)) > 0;
+    }
+
+    /** Decided by the issue: the revision it was taken on, or (a return came too late) the audit's later one. */
+    public List<Change> issuedChanges(CertificateIssued e, String by, Instant at) {
         Decision decision = Decision.of(e);
-        return decided(e.auditId(), e.auditRevision(), decision, by, at)
-                || decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, e.score(), e.level(), by, at);
+        return List.of(decided(e.auditId(), e.auditRevision(), decision, by, at, null),
+                decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, e.score(), e.level(), by, at));
     }
 
     public boolean refused(CertificationRefused e, String by, Instant at) {
-        return decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at);
+        return apply(refusedChanges(e, by, at)) > 0;
+    }
+
+    public List<Change> refusedChanges(CertificationRefused e, String by, Instant at) {
+        return List.of(decided(e.auditId(), e.auditRevision(), Decision.of(e), by, at, null));
     }
 
     /**
@@ -107,10 +145,10 @@ public class AuditOutcomes {
         if (decision == null) {
             return false;
         }
-        return decided(e.auditId(), e.auditRevision(), decision, by, at, "certificate "
+        return apply(List.of(decided(e.auditId(), e.auditRevision(), decision, by, at, "certificate "
                 + e.certificateNumber() + " " + e.previousStatus() + " → " + e.status() + ": "
-                + decision.outcome())
-                || decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, null, null, by, at);
+                + decision.outcome()),
+                decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, null, null, by, at))) > 0;
     }
 
     /**
@@ -121,8 +159,8 @@ public class AuditOutcomes {
      * waiting for ever, with a timeline note saying which revision it was taken on. A refusal changes no certificate
      * and does not stand in the way: the later revision is decided normally, so a late refusal is ignored.
      */
-    private boolean decidedBeforeReturn(String auditId, int decidedRevision, Decision decision, BigDecimal score,
-                                        Band band, String by, Instant at) {
+    private Change decidedBeforeReturn(String auditId, int decidedRevision, Decision decision, BigDecimal score,
+                                       Band band, String by, Instant at) {
         // returned and being corrected (still that revision), or resubmitted as a later one and not decided
         Query returnedMeanwhile = Query.query(Criteria.where("_id").is(auditId).orOperator(
                 Criteria.where("revision").is(decidedRevision).and("status").is(AuditStatus.RETURNED),
@@ -139,14 +177,10 @@ public class AuditOutcomes {
         if (score != null) {
             toDecided.set("score", score).set("band", band);
         }
-        return mongo.updateFirst(returnedMeanwhile, toDecided, Audit.class).getModifiedCount() > 0;
+        return new Change(returnedMeanwhile, toDecided);
     }
 
-    private boolean decided(String auditId, int revision, Decision decision, String by, Instant at) {
-        return decided(auditId, revision, decision, by, at, null);
-    }
-
-    private boolean decided(String auditId, int revision, Decision decision, String by, Instant at, String note) {
+    private Change decided(String auditId, int revision, Decision decision, String by, Instant at, String note) {
         Query open = current(auditId, revision)
                 .addCriteria(Criteria.where("status").in(List.of(AuditStatus.SUBMITTED, AuditStatus.SCORED,
                         AuditStatus.AWAITING_CORRECTIVE_ACTIONS)));
@@ -156,7 +190,7 @@ public class AuditOutcomes {
                 .set("decision", decision)
                 .push("timeline", new TimelineEntry(AuditStatus.DECIDED, at, by, note))
                 .inc("version", 1);
-        return mongo.updateFirst(open, toDecided, Audit.class).getModifiedCount() > 0;
+        return new Change(open, toDecided);
     }
 
     private static Query current(String auditId, int revision) {

@@ -2,9 +2,11 @@ package com.starcert.audit.decision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import com.starcert.contracts.CloudEvent;
 import com.starcert.contracts.EventCodec;
 import com.starcert.contracts.ScoreComputed;
 import com.starcert.contracts.Topics;
+import com.starcert.support.messaging.EventBatch;
 
 /**
  * Moves audits to SCORED and DECIDED as scoring-service and certificate-service report: issued, refused, or a
@@ -35,30 +38,37 @@ public class DecisionEventConsumer {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.SCORE_COMPUTED)
-    public void onScoreComputed(CloudEvent event) {
-        ScoreComputed score = codec.data(event, ScoreComputed.class);
-        boolean changed = outcomes.scored(score, producer(event, "scoring-service"),
-                timeOf(score.computedAt(), event));
-        log.debug("score for audit {} r{}: {}", score.auditId(), score.revision(), changed ? "applied" : "ignored");
+    /** A poll at a time: each event's conditional updates, in order, in one ordered bulk write. */
+    @KafkaListener(topics = Topics.SCORE_COMPUTED, batch = "true")
+    public void onScoreComputed(List<ConsumerRecord<String, CloudEvent>> records) {
+        EventBatch.apply(records, event -> {
+            ScoreComputed score = codec.data(event, ScoreComputed.class);
+            return outcomes.scoredChanges(score, producer(event, "scoring-service"),
+                    timeOf(score.computedAt(), event));
+        }, this::apply);
     }
 
-    @KafkaListener(topics = Topics.CERTIFICATE_ISSUED)
-    public void onCertificateIssued(CloudEvent event) {
-        CertificateIssued issued = codec.data(event, CertificateIssued.class);
-        boolean changed = outcomes.issued(issued, producer(event, "certificate-service"),
-                timeOf(issued.issuedAt(), event));
-        log.debug("certificate for audit {} r{}: {}", issued.auditId(), issued.auditRevision(),
-                changed ? "applied" : "ignored");
+    @KafkaListener(topics = Topics.CERTIFICATE_ISSUED, batch = "true")
+    public void onCertificateIssued(List<ConsumerRecord<String, CloudEvent>> records) {
+        EventBatch.apply(records, event -> {
+            CertificateIssued issued = codec.data(event, CertificateIssued.class);
+            return outcomes.issuedChanges(issued, producer(event, "certificate-service"),
+                    timeOf(issued.issuedAt(), event));
+        }, this::apply);
     }
 
-    @KafkaListener(topics = Topics.CERTIFICATE_REFUSED)
-    public void onCertificationRefused(CloudEvent event) {
-        CertificationRefused refused = codec.data(event, CertificationRefused.class);
-        boolean changed = outcomes.refused(refused, producer(event, "certificate-service"),
-                timeOf(refused.decidedAt(), event));
-        log.debug("refusal for audit {} r{}: {}", refused.auditId(), refused.auditRevision(),
-                changed ? "applied" : "ignored");
+    @KafkaListener(topics = Topics.CERTIFICATE_REFUSED, batch = "true")
+    public void onCertificationRefused(List<ConsumerRecord<String, CloudEvent>> records) {
+        EventBatch.apply(records, event -> {
+            CertificationRefused refused = codec.data(event, CertificationRefused.class);
+            return outcomes.refusedChanges(refused, producer(event, "certificate-service"),
+                    timeOf(refused.decidedAt(), event));
+        }, this::apply);
+    }
+
+    private void apply(List<List<AuditOutcomes.Change>> changes) {
+        long changed = outcomes.apply(changes.stream().flatMap(List::stream).toList());
+        log.debug("{} events, {} audits changed", changes.size(), changed);
     }
 
     /**
