@@ -202,6 +202,32 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
                         .getResponse(), 200), p -> certificateStatus.equals(p.get("certificateStatus").asString(null)));
     }
 
+    @Test
+    void aSurveillanceMaintainedOnARevisionBeforeItsReturnReachedCertificateServiceDecidesTheAudit() throws Exception {
+        String enterpriseId = UUID.randomUUID().toString();
+        send(enterprise(enterpriseId, 1));
+        awaitScope(enterpriseId, s -> true);
+        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
+                "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
+        String auditId = audit.get("id").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+        body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing"))
+                .with(asReviewer())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+
+        // certificate-service had kept the certificate on revision 1 before the return reached it: that stands
+        String number = "SC-MR-" + auditId.substring(0, 8);
+        send(maintained(number, enterpriseId, auditId, 1, "2027-02-01T08:00:00Z"), "certificate-service");
+        JsonNode decided = awaitAudit(auditId, a -> a.get("status").asString().equals("DECIDED"));
+        assertThat(decided.get("revision").asInt()).isEqualTo(2);
+        assertThat(decided.get("decision").get("outcome").asString()).isEqualTo("MAINTAINED");
+        assertThat(decided.get("decision").get("revision").asInt()).isEqualTo(1);
+        assertThat(decided.get("certificateNumber").asString()).isEqualTo(number);
+        assertThat(last(decided.get("timeline")).get("note").asString()).contains("revision 1 had already been decided");
+    }
+
     static CertificateStatusChanged maintained(String number, String enterpriseId, String auditId, int revision,
                                                String at) {
         return new CertificateStatusChanged(number, 1, enterpriseId, CertificateStatus.ACTIVE,
