@@ -313,9 +313,25 @@ class FaultSuiteTest {
 
     /** Sends the records of these topics keyed by this suite's enterprises again, byte for byte; how many. */
     private static int replay(List<String> topics) throws Exception {
+        List<ConsumerRecord<String, byte[]>> ours = ours(topics);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (ConsumerRecord<String, byte[]> r : ours) {
+                producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers())).get();
+            }
+        }
+        return ours.size();
+    }
+
+    /** How many records of the topic are keyed by this suite's enterprises. */
+    private static int recordsOf(String topic) {
+        return ours(List.of(topic)).size();
+    }
+
+    /** The records of these topics keyed by this suite's enterprises, read until none came for 3 s. */
+    private static List<ConsumerRecord<String, byte[]>> ours(List<String> topics) {
         List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "fault-replay-" + UUID.randomUUID(),
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "fault-read-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
             long quietSince = System.currentTimeMillis();
@@ -329,33 +345,7 @@ class FaultSuiteTest {
                 }
             }
         }
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (ConsumerRecord<String, byte[]> r : ours) {
-                producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers())).get();
-            }
-        }
-        return ours.size();
-    }
-
-    /** How many records of the topic are keyed by this suite's enterprises. */
-    private static int recordsOf(String topic) {
-        int count = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", "fault-count-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long quietSince = System.currentTimeMillis();
-            long deadline = quietSince + 30_000;
-            while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - quietSince < 3_000) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                    quietSince = System.currentTimeMillis();
-                    if (ENTERPRISES.contains(r.key())) {
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
+        return ours;
     }
 
     /** The keys of every record in every dead-letter topic. */

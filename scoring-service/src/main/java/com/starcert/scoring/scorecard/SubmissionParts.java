@@ -48,11 +48,13 @@ class SubmissionParts {
                 .setOnInsert("auditId", part.auditId()).setOnInsert("revision", part.revision())
                 .setOnInsert("part", part.part()).setOnInsert("parts", part.parts())
                 .setOnInsert("event", codec.write(event)).setOnInsert("receivedAt", Instant.now()), Part.class);
-        List<Part> stored = mongo.find(Query.query(Criteria.where("auditId").is(part.auditId())
-                .and("revision").is(part.revision())), Part.class);
-        if (stored.size() < part.parts()) {
+        Query ofSubmission = Query.query(Criteria.where("auditId").is(part.auditId())
+                .and("revision").is(part.revision()));
+        // counted first: the parts themselves (up to the part size each) are read once, when all are here
+        if (mongo.count(ofSubmission, Part.class) < part.parts()) {
             return Optional.empty();
         }
+        List<Part> stored = mongo.find(ofSubmission, Part.class);
         return Optional.of(AuditSubmitted.assemble(stored.stream()
                 .map(p -> codec.data(codec.read(p.event()), AuditSubmitted.class)).toList()));
     }
