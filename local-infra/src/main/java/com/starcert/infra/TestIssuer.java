@@ -3,6 +3,7 @@ package com.starcert.infra;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class TestIssuer implements AutoCloseable {
     private TestIssuer() {
         try {
             key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -53,6 +54,9 @@ public final class TestIssuer implements AutoCloseable {
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext("/oauth2/jwks", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // no idle keep-alive connections: the JDK server closes them on its own timer, which can race a
+            // client reusing one many seconds later
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, jwks.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(jwks);
@@ -77,7 +81,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String jwkSetUri() {
-        return "http://localhost:" + server.getAddress().getPort() + "/oauth2/jwks";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
     }
 
     /** The three settings a service (or the gateway) needs to trust this issuer, for {@code @DynamicPropertySource}. */

@@ -2,11 +2,14 @@ package com.starcert.gateway.security;
 
 import java.time.Duration;
 
+import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -15,6 +18,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The gateway is an OAuth2 resource server: it validates every bearer token it is sent (signature against
@@ -42,7 +48,7 @@ class EdgeSecurityConfiguration {
 
     /**
      * Remembers verified tokens ({@link VerifiedTokens}): {@code starcert.security.verified-tokens.maximum-size}
-     * (default 10000, 0 switches it off) and {@code starcert.security.verified-tokens.max-age} (default 5 minutes).
+     * (default 10000, 0 remembers nothing) and {@code starcert.security.verified-tokens.max-age} (default 5 minutes).
      */
     @Bean
     static BeanPostProcessor verifiedTokensPostProcessor(Environment environment) {
@@ -52,7 +58,7 @@ class EdgeSecurityConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens) && size > 0) {
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
                     return new VerifiedTokens(decoder, size, maxAge);
                 }
                 return bean;
@@ -80,6 +86,24 @@ class EdgeSecurityConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Fetching identity-service's JWK set is bounded ({@code starcert.security.jwk-set-timeout}, default 5 s, for
+     * connecting and for the answer) and uses its own small connection pool, so a key set that does not answer
+     * turns into a prompt 503 problem ({@link ProblemSecurityHandlers}) instead of a request held open until the
+     * client gives up. Connections are not kept idle: the key set is fetched rarely (at start and when a token names
+     * a key not yet known), and a pooled connection the other side has already closed is a needless failure.
+     */
+    @Bean
+    JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedKeySetFetch(Environment environment) {
+        Duration timeout = environment.getProperty("starcert.security.jwk-set-timeout", Duration.class,
+                Duration.ofSeconds(5));
+        HttpClient http = HttpClient.create(ConnectionProvider.newConnection())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        WebClient keySet = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return builder -> builder.webClient(keySet);
     }
 
     /** Served by identity-service and open to everyone; identity-service protects them itself. */

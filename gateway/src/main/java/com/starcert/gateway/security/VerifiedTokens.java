@@ -22,6 +22,11 @@ import reactor.core.publisher.Mono;
  * different key and goes through the full check. An entry lives until the token's {@code exp} and never longer
  * than {@code maxAge}, so a signing key withdrawn from the JWK set stops being honoured within {@code maxAge}; a
  * token without {@code exp} and a refused token are not remembered.
+ *
+ * <p>It also makes a key set that cannot be fetched a failure to check the token (Spring Security's reactive
+ * decoder signals it as an {@link IllegalStateException}, which would be a 500): as a {@link JwtException} that is
+ * not a {@code BadJwtException} it becomes an authentication service failure, answered 503 by
+ * {@link ProblemSecurityHandlers}.
  */
 public final class VerifiedTokens implements ReactiveJwtDecoder {
 
@@ -46,11 +51,14 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
         if (known != null && clock.instant().isBefore(known.getExpiresAt())) {
             return Mono.just(known);
         }
-        return delegate.decode(token).doOnNext(jwt -> {
-            if (jwt.getExpiresAt() != null) {
-                verified.put(token, jwt);
-            }
-        });
+        return delegate.decode(token)
+                .onErrorMap(IllegalStateException.class,
+                        e -> new JwtException("the signing keys could not be fetched: " + e.getMessage(), e))
+                .doOnNext(jwt -> {
+                    if (jwt.getExpiresAt() != null) {
+                        verified.put(token, jwt);
+                    }
+                });
     }
 
     private Duration lifetime(Jwt jwt, Duration maxAge) {
