@@ -150,6 +150,9 @@ class AccessMatrixIntegrationTest extends IntegrationTestBase {
                 // operations: OPERATOR re-drives this service's dead letters of a topic
                 new Row("POST /api/operations/dead-letters/{topic}/redrive", new Expected().allow(200, OPERATOR),
                         ofA, t -> post("/api/operations/dead-letters/{t}/redrive", "outlet.changed")),
+                // … and puts the events its broker refused for good back into their outboxes
+                new Row("POST /api/operations/outbox/parked/resend", new Expected().allow(200, OPERATOR),
+                        ofA, t -> post("/api/operations/outbox/parked/resend")),
                 new Row("POST /api/audits", new Expected().allow(201, CB_ADMIN), ofA,
                         t -> json(post("/api/audits"), Map.of("enterpriseId", t.enterpriseId(), "type", "INITIAL"))),
                 new Row("GET /api/enterprises/{enterpriseId}/audit-scope", new Expected().allow(200, CB_STAFF),

@@ -74,6 +74,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 row("POST /api/operations/dead-letters/{topic}/redrive",
                         () -> post("/api/operations/dead-letters/{t}/redrive", "score.computed"),
                         401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
+                // … and puts the events its broker refused for good back into their outboxes
+                row("POST /api/operations/outbox/parked/resend", () -> post("/api/operations/outbox/parked/resend"),
+                        401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
                      // none admn audT audO rev  revT oper entA entB intg
                 row("GET /api/certificates/{number}", () -> get("/api/certificates/{n}", number()),
                         401, 200, 200, 200, 200, 200, 403, 200, 404, 403),

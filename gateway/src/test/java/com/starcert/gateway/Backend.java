@@ -70,6 +70,11 @@ final class Backend {
                 redrive(exchange, path);
                 return;
             }
+            if (path.equals("/api/operations/outbox/parked/resend")) {
+                answerJson(exchange, 200, "{\"resent\":" + (name.length() - 3) + ",\"byCollection\":{\"" + name
+                        + "s\":" + (name.length() - 3) + "}}");
+                return;
+            }
             byte[] answer = name.getBytes(StandardCharsets.UTF_8);
             if (path.contains("/cacheable")) {
                 // like certificate-service's public answers
@@ -102,6 +107,11 @@ final class Backend {
             status = 500;
             body = "{\"title\":\"Internal error\",\"status\":500,\"detail\":\"the broker did not take it\"}";
         }
+        answerJson(exchange, status, body);
+    }
+
+    private static void answerJson(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
         byte[] answer = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, answer.length);

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  *   enterprise from registration to a certificate with the tokens of the roles that do each step.</li>
  *   <li>{@code token <client-id>}: prints an access token of that client from {@code credentials.json}.</li>
  *   <li>{@code redrive <topic>}: every service re-drives its dead letters of that topic (through the gateway).</li>
+ *   <li>{@code resend-parked}: every service puts the events the broker refused for good back to be sent.</li>
  * </ul>
  */
 public final class Launcher {
@@ -48,30 +49,31 @@ public final class Launcher {
                     System.err.println("usage: redrive <topic>   (the source topic, e.g. score.computed)");
                     System.exit(2);
                 }
-                System.exit(redrive(args[1]) ? 0 : 1);
+                System.exit(operatorPost("/api/operations/dead-letters/"
+                        + java.net.URLEncoder.encode(args[1], java.nio.charset.StandardCharsets.UTF_8) + "/redrive")
+                        ? 0 : 1);
             }
+            case "resend-parked" -> System.exit(operatorPost("/api/operations/outbox/parked/resend") ? 0 : 1);
             default -> {
-                System.err.println("usage: run | demo | token <client-id> | redrive <topic>");
+                System.err.println("usage: run | demo | token <client-id> | redrive <topic> | resend-parked");
                 System.exit(2);
             }
         }
     }
 
     /**
-     * Asks the gateway ({@code STARCERT_URL}, default http://localhost:8080) to re-drive every service's dead letters
-     * of {@code topic}, as {@code starcert-operator} from {@code credentials.json} or with the token in
-     * {@code STARCERT_TOKEN} (an OPERATOR's, for a suite elsewhere); prints the answer.
+     * Asks the gateway ({@code STARCERT_URL}, default http://localhost:8080) for an operator's remedy (re-drive a
+     * topic's dead letters, re-send parked events), as {@code starcert-operator} from {@code credentials.json} or
+     * with the token in {@code STARCERT_TOKEN} (an OPERATOR's, for a suite elsewhere); prints the answer.
      */
-    private static boolean redrive(String topic) throws Exception {
+    private static boolean operatorPost(String path) throws Exception {
         String gateway = System.getenv().getOrDefault("STARCERT_URL", "http://localhost:8080");
         String token = System.getenv("STARCERT_TOKEN");
         if (token == null || token.isBlank()) {
             token = Tokens.forClient(Credentials.read(dataDir().resolve(Credentials.FILE)), "starcert-operator").get();
         }
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/operations/dead-letters/"
-                                + java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8)
-                                + "/redrive"))
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + path))
                         .header("Authorization", "Bearer " + token)
                         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -70,6 +70,9 @@ class AccessMatrixIntegrationTest extends ServiceIntegrationTest {
                 row("POST /api/operations/dead-letters/{topic}/redrive",
                         () -> post("/api/operations/dead-letters/{t}/redrive", "audit.submitted"),
                         401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
+                // … and puts the events its broker refused for good back into their outboxes
+                row("POST /api/operations/outbox/parked/resend", () -> post("/api/operations/outbox/parked/resend"),
+                        401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
                      // none admn audT audO rev  revT oper entA entB intg
                 row("GET /api/scores/{auditId}", () -> get("/api/scores/{a}", AUDIT_A),
                         401, 200, 200, 200, 200, 200, 403, 200, 404, 403),

@@ -114,6 +114,9 @@ class AccessMatrixIntegrationTest extends ApiIntegrationTest {
                 row("POST /api/operations/dead-letters/{topic}/redrive",
                         f -> post("/api/operations/dead-letters/{t}/redrive", "outlet.changed"),
                                                                           401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
+                // … and puts the events its broker refused for good back into their outboxes
+                row("POST /api/operations/outbox/parked/resend", f -> post("/api/operations/outbox/parked/resend"),
+                                                                          401, 403, 403, 403, 403, 403, 200, 403, 403, 403),
                 //                                                        none admn aud+ aud- rev  rev+ op   own  oth  intg
                 row("POST /api/enterprises", f -> post("/api/enterprises").contentType(MediaType.APPLICATION_JSON)
                                 .content(enterpriseBody("矩阵企业 " + sequence.incrementAndGet(), freshUscc())),

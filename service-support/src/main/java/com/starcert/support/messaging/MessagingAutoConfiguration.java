@@ -174,7 +174,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterController deadLetterController(DeadLetters deadLetters) {
-        return new DeadLetterController(deadLetters);
+    OperationsController operationsController(DeadLetters deadLetters, OutboxRelay relay) {
+        return new OperationsController(deadLetters, relay);
     }
 }

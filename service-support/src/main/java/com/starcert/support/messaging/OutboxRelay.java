@@ -390,6 +390,57 @@ public class OutboxRelay implements SmartLifecycle {
         return copy.append("cause", cause).append("parkedAt", java.util.Date.from(clock.instant()));
     }
 
+    /** What {@link #resendParked()} put back, in all and per collection. */
+    public record Resend(long resent, Map<String, Long> byCollection) {
+    }
+
+    /**
+     * Puts every parked event back into its document's outbox, after the events already waiting there, and relays
+     * them now: for an operator who has removed the cause (raised the broker's message size limit, created the
+     * topic). Each document is changed in one update that takes its parked events out and puts them back in, so
+     * nothing is lost or doubled should two operators ask at once (a document whose events another request already
+     * took is left alone). An event still refused is parked again with its new cause.
+     */
+    public Resend resendParked() {
+        Map<String, Long> byCollection = new LinkedHashMap<>();
+        long resent = 0;
+        for (String collection : collections) {
+            ensurePendingIndex(collection);
+            Query withParked = Query.query(Criteria.where(PARKED + ".eventId").exists(true));
+            withParked.fields().include(PARKED);
+            long inCollection = 0;
+            for (Document document : mongo.find(withParked, Document.class, collection)) {
+                List<Document> parked = document.getList(PARKED, Document.class, List.of());
+                if (parked.isEmpty()) {
+                    continue;
+                }
+                List<Document> events = parked.stream().map(event -> {
+                    Document again = new Document(event);
+                    again.remove("cause");
+                    again.remove("parkedAt");
+                    return again;
+                }).toList();
+                List<String> ids = parked.stream().map(event -> event.getString("eventId")).toList();
+                Update putBack = new Update().push(OUTBOX).each(events.toArray())
+                        .pull(PARKED, Query.query(Criteria.where("eventId").in(ids)).getQueryObject());
+                long changed = mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))
+                        .and(PARKED + ".eventId").is(ids.get(0))), putBack, collection).getModifiedCount();
+                if (changed == 1) {
+                    inCollection += events.size();
+                    committed.add(new Pending(collection, document.get("_id")));
+                }
+            }
+            if (inCollection > 0) {
+                log.info("{} parked events of {} put back into their outboxes to be sent again", inCollection,
+                        collection);
+            }
+            byCollection.put(collection, inCollection);
+            resent += inCollection;
+        }
+        parkedCountedAt = null; // recount at the next look
+        return new Resend(resent, byCollection);
+    }
+
     /**
      * Events parked because the broker refuses them for good, across this relay's collections: counted when first
      * asked, then kept up to date by this relay and recounted at most once a minute (another instance may park too).

@@ -107,6 +107,32 @@ class OutboxRelayTest {
         assertThat(parked.get(0).getString("cause")).contains("RecordTooLarge");
         assertThat(relay.parkedEvents()).isEqualTo(1);
         assertThat(relay.relay("parking")).as("a parked event is not tried again").isZero();
+
+        // put back while the cause is still there: it is parked again, with its cause, nothing doubled
+        assertThat(relay.resendParked().byCollection()).containsEntry("parking", 1L);
+        assertThat(relay.relay("parking")).isZero();
+        stored = mongo.findById(enterprise, Document.class, "parking");
+        assertThat(stored.getList("outbox", Object.class)).isEmpty();
+        assertThat(stored.getList(OutboxRelay.PARKED, Document.class)).extracting(d -> d.getString("eventId"))
+                .containsExactly(tooLarge.eventId());
+
+        // the operator removes the cause (a larger limit here) and puts it back: it goes out, nothing stays parked
+        KafkaTemplate<Object, Object> larger = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
+        OutboxRelay fixed = new OutboxRelay(mongo, larger, List.of("parking"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay.Resend resend = fixed.resendParked();
+        assertThat(resend.resent()).isEqualTo(1);
+        stored = mongo.findById(enterprise, Document.class, "parking");
+        assertThat(stored.getList(OutboxRelay.PARKED, Document.class)).isEmpty();
+        assertThat(stored.getList("outbox", Document.class)).singleElement()
+                .satisfies(event -> assertThat(event).doesNotContainKeys("cause", "parkedAt"));
+        assertThat(fixed.relay("parking")).isEqualTo(1);
+        assertThat(fixed.parkedEvents()).isZero();
+        assertThat(fixed.resendParked().resent()).as("nothing left to put back").isZero();
     }
 
     @Test

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 /**
- * {@code POST /api/operations/dead-letters/{topic}/redrive}: OPERATOR only; the gateway asks every service, with the
- * operator's token, and adds up what each re-drove; a failure of some services is a 502 problem that still says what
+ * {@code POST /api/operations/dead-letters/{topic}/redrive} and {@code POST /api/operations/outbox/parked/resend}:
+ * OPERATOR only; the gateway asks every service, with the operator's token, and adds up what each did; a failure of some services is a 502 problem that still says what
  * the others did.
  */
-class DeadLetterRedriveTest extends GatewayTestSupport {
+class OperatorRemediesTest extends GatewayTestSupport {
 
     private static final List<Backend> SERVICES = List.of(outlet, audit, scoring, certificate);
 
@@ -44,15 +44,43 @@ class DeadLetterRedriveTest extends GatewayTestSupport {
     }
 
     @Test
-    void onlyAnOperatorMay() {
-        for (String token : List.of(ISSUER.cbAdmin(), ISSUER.auditor("aud-1"), ISSUER.reviewer("rev-1"),
-                ISSUER.enterprise("E1"), ISSUER.integrator())) {
-            client().post().uri("/api/operations/dead-letters/score.computed/redrive")
-                    .header(HttpHeaders.AUTHORIZATION, bearer(token))
-                    .exchange().expectStatus().isForbidden();
+    void anOperatorPutsEveryServicesParkedEventsBackAndGetsTheCountPerService() {
+        String token = ISSUER.operator();
+        int[] before = SERVICES.stream().mapToInt(b -> b.seen.size()).toArray();
+
+        client().post().uri("/api/operations/outbox/parked/resend")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.resent").isEqualTo(3 + 2 + 4 + 8)
+                .jsonPath("$.services.audit-service.resent").isEqualTo(2)
+                .jsonPath("$.services.audit-service.byCollection.audits").isEqualTo(2)
+                .jsonPath("$.services.certificate-service.resent").isEqualTo(8)
+                .jsonPath("$.services.outlet-service.resent").isEqualTo(3)
+                .jsonPath("$.services.scoring-service.resent").isEqualTo(4);
+
+        for (int i = 0; i < SERVICES.size(); i++) {
+            Backend service = SERVICES.get(i);
+            assertThat(service.seen.size()).as(service.name).isEqualTo(before[i] + 1);
+            Backend.Seen seen = service.last();
+            assertThat(seen.method()).isEqualTo("POST");
+            assertThat(seen.path()).isEqualTo("/api/operations/outbox/parked/resend");
+            assertThat(seen.header("Authorization")).isEqualTo(bearer(token));
         }
-        client().post().uri("/api/operations/dead-letters/score.computed/redrive")
-                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void onlyAnOperatorMay() {
+        for (String path : List.of("/api/operations/dead-letters/score.computed/redrive",
+                "/api/operations/outbox/parked/resend")) {
+            for (String token : List.of(ISSUER.cbAdmin(), ISSUER.auditor("aud-1"), ISSUER.reviewer("rev-1"),
+                    ISSUER.enterprise("E1"), ISSUER.integrator())) {
+                client().post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(token))
+                        .exchange().expectStatus().isForbidden();
+            }
+            client().post().uri(path).exchange().expectStatus().isUnauthorized();
+        }
     }
 
     @Test

@@ -25,21 +25,27 @@ import reactor.core.publisher.Mono;
 import com.starcert.gateway.instances.ServiceInstances;
 
 /**
- * {@code POST /api/operations/dead-letters/{topic}/redrive} (OPERATOR, see EdgeSecurityConfiguration): every
- * service re-drives the dead letters of {@code topic} its own consumers wrote (a dead-letter topic holds the
- * failures of every service reading the topic); the gateway asks each service in turn, with the operator's token,
- * and answers how many each put back:
- *
+ * The operator's remedies for events that did not get through, applied by every service (OPERATOR, see
+ * EdgeSecurityConfiguration); the gateway asks each service in turn, with the operator's token, and answers what
+ * each did:
+ * <ul>
+ *   <li>{@code POST /api/operations/dead-letters/{topic}/redrive}: every service re-drives the dead letters of
+ *       {@code topic} its own consumers wrote (a dead-letter topic holds the failures of every service reading the
+ *       topic):
  * <pre>{"topic": "score.computed", "redriven": 3,
  *  "services": {"audit-service": {"redriven": 1, "byConsumerGroup": {...}}, "certificate-service": {...}, …}}</pre>
- *
- * A topic no service knows is the services' own 400 problem (and one that is not even a topic name the gateway's);
- * a re-drive already running is their 409. When some services re-drove and others could not be asked or failed,
- * the answer is a 502 problem that still lists, per service, what it did or why not — a re-drive can be repeated
- * safely, each service remembers how far it got.
+ *       A topic no service knows is the services' own 400 problem (and one that is not even a topic name the
+ *       gateway's); a re-drive already running is their 409.</li>
+ *   <li>{@code POST /api/operations/outbox/parked/resend}: every service puts the events the broker refused for
+ *       good (parked, see health's {@code outbox.parkedEvents}) back into their outboxes, for after the cause is
+ *       removed:
+ * <pre>{"resent": 2, "services": {"audit-service": {"resent": 2, "byCollection": {"audits": 2}}, …}}</pre></li>
+ * </ul>
+ * When some services did their part and others could not be asked or failed, the answer is a 502 problem that
+ * still lists, per service, what it did or why not — asking again is safe.
  */
 @RestController
-class DeadLetterRedrive {
+class OperatorRemedies {
 
     static final List<String> SERVICES = List.of("outlet-service", "audit-service", "scoring-service",
             "certificate-service");
@@ -51,7 +57,7 @@ class DeadLetterRedrive {
     private final WebClient client = WebClient.create();
     private final Duration timeout;
 
-    DeadLetterRedrive(ServiceInstances instances, @Value("${starcert.gateway.timeout:30s}") Duration timeout) {
+    OperatorRemedies(ServiceInstances instances, @Value("${starcert.gateway.timeout:30s}") Duration timeout) {
         this.instances = instances;
         this.timeout = timeout;
     }
@@ -59,6 +65,15 @@ class DeadLetterRedrive {
     /** One service's answer: its status and body, or why it could not be asked. */
     record Answer(String service, int status, Map<String, Object> body) {
     }
+
+    /** What a remedy is called in answers: the count's field, the per-service breakdown's field, its title. */
+    private record Remedy(String count, String breakdown, String title, String done) {
+    }
+
+    private static final Remedy REDRIVE = new Remedy("redriven", "byConsumerGroup", "Re-drive incomplete",
+            "re-drove their dead letters");
+    private static final Remedy RESEND = new Remedy("resent", "byCollection", "Re-send incomplete",
+            "put their parked events back to be sent");
 
     @PostMapping("/api/operations/dead-letters/{topic}/redrive")
     Mono<ResponseEntity<Map<String, Object>>> redrive(@PathVariable String topic,
@@ -68,16 +83,26 @@ class DeadLetterRedrive {
                     + "lower-case letters, digits, '.' and '-', at most 100 (e.g. audit.submitted)",
                     Map.of("errors", List.of(Map.of("field", "topic", "reason", "not a topic name")))));
         }
-        return Flux.fromIterable(SERVICES).concatMap(service -> ask(service, topic, authorization)).collectList()
-                .map(answers -> summarise(topic, answers));
+        return askEveryService("/api/operations/dead-letters/" + topic + "/redrive", authorization)
+                .map(answers -> summarise(REDRIVE, Map.of("topic", topic), " of " + topic, answers));
     }
 
-    private Mono<Answer> ask(String service, String topic, String authorization) {
+    @PostMapping("/api/operations/outbox/parked/resend")
+    Mono<ResponseEntity<Map<String, Object>>> resendParked(
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return askEveryService("/api/operations/outbox/parked/resend", authorization)
+                .map(answers -> summarise(RESEND, Map.of(), "", answers));
+    }
+
+    private Mono<List<Answer>> askEveryService(String path, String authorization) {
+        return Flux.fromIterable(SERVICES).concatMap(service -> ask(service, path, authorization)).collectList();
+    }
+
+    private Mono<Answer> ask(String service, String path, String authorization) {
         return instances.getInstances(service).next()
                 .map(ServiceInstance::getUri)
                 .flatMap(base -> client.post()
-                        .uri(URI.create(base.toString().replaceAll("/$", "")
-                                + "/api/operations/dead-letters/" + topic + "/redrive"))
+                        .uri(URI.create(base.toString().replaceAll("/$", "") + path))
                         .header(HttpHeaders.AUTHORIZATION, authorization)
                         .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                         .exchangeToMono(response -> response.bodyToMono(JSON)
@@ -92,17 +117,18 @@ class DeadLetterRedrive {
                                 + (e.getMessage() == null ? "" : ": " + e.getMessage())))));
     }
 
-    private static ResponseEntity<Map<String, Object>> summarise(String topic, List<Answer> answers) {
+    private static ResponseEntity<Map<String, Object>> summarise(Remedy remedy, Map<String, Object> head,
+                                                                String what, List<Answer> answers) {
         Map<String, Object> services = new LinkedHashMap<>();
-        long redriven = 0;
+        long total = 0;
         boolean allDone = true;
         for (Answer answer : answers) {
             if (answer.status() == 200) {
-                Object count = answer.body().get("redriven");
-                redriven += count instanceof Number n ? n.longValue() : 0;
+                Object count = answer.body().get(remedy.count());
+                total += count instanceof Number n ? n.longValue() : 0;
                 Map<String, Object> done = new LinkedHashMap<>();
-                done.put("redriven", count);
-                done.put("byConsumerGroup", answer.body().getOrDefault("byConsumerGroup", Map.of()));
+                done.put(remedy.count(), count);
+                done.put(remedy.breakdown(), answer.body().getOrDefault(remedy.breakdown(), Map.of()));
                 services.put(answer.service(), done);
             } else {
                 allDone = false;
@@ -110,12 +136,11 @@ class DeadLetterRedrive {
                         "detail", String.valueOf(answer.body().getOrDefault("detail", "failed"))));
             }
         }
+        Map<String, Object> summary = new LinkedHashMap<>(head);
+        summary.put(remedy.count(), total);
+        summary.put("services", services);
         if (allDone) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("topic", topic);
-            body.put("redriven", redriven);
-            body.put("services", services);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(summary);
         }
         // the same client error from every service (an unknown topic, a re-drive already running): theirs
         int first = answers.get(0).status();
@@ -124,10 +149,9 @@ class DeadLetterRedrive {
                     .body(answers.get(0).body());
         }
         long done = answers.stream().filter(a -> a.status() == 200).count();
-        return problem(HttpStatus.BAD_GATEWAY, "Re-drive incomplete", done + " of " + answers.size()
-                + " services re-drove their dead letters of " + topic + " (" + redriven + " records); the others "
-                + "could not (see services). Re-driving again is safe: each service remembers how far it got.",
-                Map.of("topic", topic, "redriven", redriven, "services", services));
+        return problem(HttpStatus.BAD_GATEWAY, remedy.title(), done + " of " + answers.size() + " services "
+                + remedy.done() + what + " (" + total + " in all); the others could not (see services). "
+                + "Asking again is safe.", summary);
     }
 
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String title, String detail,
