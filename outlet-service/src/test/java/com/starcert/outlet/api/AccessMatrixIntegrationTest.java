@@ -203,7 +203,7 @@ class AccessMatrixIntegrationTest extends ApiIntegrationTest {
                 .as("routes the application exposes without a row in the matrix").isEmpty();
         assertThat(rows.stream().filter(row -> !routes.containsKey(row)).toList())
                 .as("rows naming a route the application no longer exposes").isEmpty();
-        assertThat(rows).hasSize(14);
+        assertThat(rows).hasSize(15);
     }
 
     @Test
