@@ -16,14 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -50,7 +46,8 @@ import com.starcert.infra.Tokens;
  * always), one decision and one certificate; certificate numbers without gaps; every outbox empty; no dead letters except those a case sends.
  * Cases: the store away for 10 s during 20 submissions, every event sent again, a poison event, a service killed
  * (SIGKILL) mid-flow and started again, the broker stopped for 30 s during 50 submissions, returns racing the
- * decision, an event the broker refuses (over its message size limit) parked and sent again by the operator. Every submission goes out as several AuditSubmitted parts, as one too large for a single event does.
+ * decision, an event that can never be sent as it is (over the largest event size) parked, then sent again by the
+ * operator once the cause is removed. Every submission goes out as several AuditSubmitted parts, as one too large for a single event does.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteTest {
@@ -230,37 +227,34 @@ class FaultSuiteTest {
 
     @Test
     @Order(7)
-    void anEventTheBrokerRefusesIsParkedTheRestFlowsAndTheOperatorSendsItAgain() throws Exception {
-        // the broker refuses audit.submitted records over 256 bytes while one audit is submitted: its parts can
-        // never be sent as they are
+    void anEventThatCannotBeSentIsParkedTheRestFlowsAndTheOperatorSendsItAgain() throws Exception {
         String parked = readyAudit("超限消息测试有限公司");
         String after = readyAudit("超限之后有限公司");
-        ConfigResource submitted = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIT_SUBMITTED);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
-            admin.incrementalAlterConfigs(Map.of(submitted, List.of(new AlterConfigOp(
-                    new ConfigEntry("max.message.bytes", "256"), AlterConfigOp.OpType.SET)))).all().get();
-            sleep(Duration.ofSeconds(2)); // a topic's configuration reaches the broker's log a moment later
-            assertThat(submit(parked)).isEqualTo(202);
-            SuiteClient operator = new SuiteClient(suite.url("audit-service"))
-                    .as(Tokens.forClient(suite.credentials(), "starcert-operator"));
-            operator.await("/actuator/health", r -> r.status() == 200 && r.body().path("components")
-                    .path("outbox").path("details").path("parkedEvents").asInt() > 0, Duration.ofSeconds(60));
-            // the operator raises the limit again (the default)
-            admin.incrementalAlterConfigs(Map.of(submitted, List.of(new AlterConfigOp(
-                    new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get();
-        }
-        sleep(Duration.ofSeconds(2));
-        // the rest flows: the next submission is decided, the parked one waits (it is not tried again by itself)
+        // audit-service started with a largest event of 1 KB: the 3 KB parts of the next submission can never be
+        // sent as they are (the producer refuses them, as the broker refuses a record over its limit)
+        suite.kill("audit-service", 1);
+        suite.restart("audit-service", 1, Map.of("STARCERT_MESSAGING_MAXEVENTSIZE", "1KB"));
+        assertThat(submit(parked)).isEqualTo(202);
+        SuiteClient operatorOnAudit = new SuiteClient(suite.url("audit-service"))
+                .as(Tokens.forClient(suite.credentials(), "starcert-operator"));
+        operatorOnAudit.await("/actuator/health", r -> r.status() == 200 && r.body().path("components")
+                .path("outbox").path("details").path("parkedEvents").asInt() > 0, Duration.ofSeconds(60));
+
+        // the operator removes the cause (audit-service back to its usual settings); the rest flows, the parked
+        // events wait (they are not tried again by themselves)
+        suite.kill("audit-service", 1);
+        suite.restart("audit-service", 1);
         assertThat(submit(after)).isEqualTo(202);
         api.await("/api/audits/" + after, r -> "DECIDED".equals(r.text("status")), Duration.ofSeconds(120));
         assertThat(api.get("/api/audits/" + parked).expect(200).body().path("status").asString())
                 .isEqualTo("SUBMITTED");
+        assertThat(api.get("/api/scores/" + parked).status()).isEqualTo(404);
 
-        // the operator sends the parked events again, through the gateway
+        // and sends them again, through the gateway
         var resend = new SuiteClient(suite.gatewayUrl())
                 .as(Tokens.forClient(suite.credentials(), "starcert-operator"))
                 .post("/api/operations/outbox/parked/resend", Map.of());
-        assertThat(resend.status()).as(resend.body().toString()).isEqualTo(200);
+        assertThat(resend.status()).as(String.valueOf(resend.body())).isEqualTo(200);
         assertThat(resend.body().path("services").path("audit-service").path("resent").asInt()).isPositive();
         AUDITS.add(parked);
         AUDITS.add(after);

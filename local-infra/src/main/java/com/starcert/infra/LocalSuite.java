@@ -171,13 +171,23 @@ public final class LocalSuite implements AutoCloseable {
         return pids;
     }
 
-    /** Kills one instance at once, without a shutdown (SIGKILL), as a crash would; {@code instance} counts from 1. */
+    /**
+     * Kills one instance at once, without a shutdown (SIGKILL), as a crash would, and returns once it is gone;
+     * {@code instance} counts from 1.
+     */
     public void kill(String module, int instance) {
         Process process = processes.get(instanceName(module, instance - 1));
         if (process == null) {
             throw new IllegalArgumentException("no instance " + instance + " of " + module);
         }
         process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " instance " + instance + " did not die within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("killed {} instance {}", module, instance);
     }
 
@@ -212,6 +222,14 @@ public final class LocalSuite implements AutoCloseable {
      * log goes on in the same file. {@code instance} counts from 1.
      */
     public void restart(String module, int instance) {
+        restart(module, instance, Map.of());
+    }
+
+    /**
+     * As {@link #restart(String, int)}, with these variables added to (or replacing some of) the environment it had —
+     * for this start only.
+     */
+    public void restart(String module, int instance, Map<String, String> environment) {
         App app = APPS.stream().filter(a -> a.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no application " + module));
         Process old = processes.get(instanceName(module, instance - 1));
@@ -221,7 +239,9 @@ public final class LocalSuite implements AutoCloseable {
         if (old.isAlive()) {
             throw new IllegalStateException(module + " instance " + instance + " is still running; kill it first");
         }
-        launch(root, app, instance - 1, launchEnv, true);
+        Map<String, String> env = new java.util.HashMap<>(launchEnv);
+        env.putAll(environment);
+        launch(root, app, instance - 1, env, true);
         awaitHealthy(app, instance - 1, Duration.ofMinutes(3));
     }
 
