@@ -47,9 +47,12 @@ import com.starcert.support.messaging.OutboxMessage;
  * is its own outbox: AuditSubmitted and CorrectiveActionsVerified are written in the same save as the change they
  * report.
  */
-@Document("audits")
+@Document(Audit.COLLECTION)
 @CompoundIndex(name = "enterprise_newest_first", def = "{'enterpriseId': 1, 'createdAt': -1}")
 public class Audit implements OutboxAggregate {
+
+    /** The collection audits are stored in. */
+    public static final String COLLECTION = "audits";
 
     @Id
     private String id;

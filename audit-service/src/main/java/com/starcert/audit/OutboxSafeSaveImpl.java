@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.client.result.UpdateResult;
 import com.starcert.support.messaging.OutboxMessage;
+import com.starcert.support.problem.ApiProblemException;
+import com.starcert.support.problem.FieldProblem;
 
 /**
  * The audit repository's save. A new audit is inserted whole. A stored one is updated field by field under its
@@ -60,8 +62,21 @@ class OutboxSafeSaveImpl implements OutboxSafeSave<Audit> {
         if (!enqueued.isEmpty()) {
             update.push(OUTBOX).each(enqueued.stream().map(m -> mongo.getConverter().convertToMongoType(m)).toArray());
         }
-        UpdateResult result = mongo.updateFirst(Query.query(Criteria.where("_id").is(audit.id())
-                .and(VERSION).is(version)), update, Audit.class);
+        UpdateResult result;
+        try {
+            result = mongo.updateFirst(Query.query(Criteria.where("_id").is(audit.id())
+                    .and(VERSION).is(version)), update, Audit.class);
+        } catch (RuntimeException e) {
+            if (documentTooLarge(e)) {
+                // refused as a whole by the driver or the server: nothing of this change was stored
+                throw new ApiProblemException.Unprocessable("audit " + audit.id() + " would be larger than the "
+                        + "store keeps in one document (16 MB); this change was not stored",
+                        List.of(new FieldProblem("findings", "the audit's findings, evidence notes and reasons "
+                                + "together are too large: shorten evidence notes or reasons (keep the detail in "
+                                + "attachments)")));
+            }
+            throw e;
+        }
         if (result.getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException("audit " + audit.id() + " was changed by someone else "
                     + "meanwhile (version " + version + " is no longer current)");
@@ -70,5 +85,23 @@ class OutboxSafeSaveImpl implements OutboxSafeSave<Audit> {
         entity.getPropertyAccessor(audit).setProperty(entity.getRequiredVersionProperty(), version + 1);
         audit.saved();
         return audit;
+    }
+
+    /**
+     * The store refused the write because a document would exceed 16 MB: the driver before sending (the command's
+     * document too large) or the server (BSONObjectTooLarge, 10334; a document grown beyond the limit by an update,
+     * 17419).
+     */
+    static boolean documentTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.bson.BsonMaximumSizeExceededException) {
+                return true;
+            }
+            if (t instanceof com.mongodb.MongoServerException server
+                    && (server.getCode() == 10334 || server.getCode() == 17419)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

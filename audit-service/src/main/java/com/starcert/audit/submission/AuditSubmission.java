@@ -18,6 +18,8 @@ import com.starcert.contracts.AuditSubmitted;
 import com.starcert.contracts.Holder;
 import com.starcert.contracts.Scheme;
 import com.starcert.support.messaging.OutboxEvents;
+import com.starcert.support.messaging.OutboxMessage;
+import com.starcert.support.messaging.OutboxPayloads;
 import com.starcert.support.problem.ApiProblemException;
 import com.starcert.support.problem.FieldProblem;
 import com.starcert.support.security.Caller;
@@ -34,18 +36,21 @@ public class AuditSubmission {
     private final SchemeCatalog schemes;
     private final NetworkStore network;
     private final OutboxEvents outboxEvents;
+    private final OutboxPayloads payloads;
     private final Clock clock;
     private final int correctiveActionDays;
     private final long partSize;
 
     public AuditSubmission(AuditAccess access, SchemeCatalog schemes, NetworkStore network,
-                           OutboxEvents outboxEvents, AuditSettings settings, Clock clock) {
+                           OutboxEvents outboxEvents, OutboxPayloads payloads, AuditSettings settings,
+                           Clock clock) {
         this.correctiveActionDays = settings.correctiveActionDays();
         this.partSize = settings.submissionPartSize().toBytes();
         this.access = access;
         this.schemes = schemes;
         this.network = network;
         this.outboxEvents = outboxEvents;
+        this.payloads = payloads;
         this.clock = clock;
     }
 
@@ -79,8 +84,10 @@ public class AuditSubmission {
         Instant now = clock.instant();
         AuditSubmitted submitted = audit.submit(holder, now, by,
                 now.atZone(clock.getZone()).toLocalDate().plusDays(correctiveActionDays));
-        SubmissionParts.of(submitted, partSize, e -> outboxEvents.message(e, audit.correlationId()))
-                .forEach(audit::enqueue);
+        List<OutboxMessage> parts = SubmissionParts.of(submitted, partSize,
+                e -> outboxEvents.message(e, audit.correlationId()));
+        // parts are a large audit's: kept beside the audit, so that they do not double its document (at most 16 MB)
+        (parts.size() > 1 ? payloads.storeBeside(Audit.COLLECTION, auditId, parts) : parts).forEach(audit::enqueue);
         // a resubmission whose deductions were all corrected and verified already releases the decision at once
         audit.settleCorrectiveActions(now).ifPresent(v -> audit.enqueue(outboxEvents.message(v, audit.correlationId())));
     }

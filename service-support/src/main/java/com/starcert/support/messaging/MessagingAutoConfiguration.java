@@ -161,6 +161,12 @@ public class MessagingAutoConfiguration {
         };
     }
 
+    /** Large event payloads kept beside their aggregates ({@link OutboxPayloads}). */
+    @Bean
+    OutboxPayloads outboxPayloads(MongoTemplate mongo, Clock clock) {
+        return new OutboxPayloads(mongo, clock);
+    }
+
     /** This service's dead letters and their re-drive ({@link DeadLetters}). */
     @Bean
     DeadLetters deadLetters(MongoTemplate mongo, KafkaTemplate<?, ?> kafka,

@@ -87,6 +87,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final int batchSize;
     private final String owner = UUID.randomUUID().toString();
+    private final OutboxPayloads payloads;
+    private volatile Instant orphansSweptAt;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Pending> committed = new LinkedBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicLong parkedEvents = new java.util.concurrent.atomic.AtomicLong();
@@ -109,6 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.lease = lease;
         this.sendTimeout = sendTimeout;
         this.batchSize = batchSize;
+        this.payloads = new OutboxPayloads(mongo, clock);
     }
 
     /** This relay's name in the leases it takes. */
@@ -132,6 +135,15 @@ public class OutboxRelay implements SmartLifecycle {
                 relay(collection);
             } catch (RuntimeException e) {
                 log.warn("outbox relay for {} paused: {}", collection, e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        if (orphansSweptAt == null || now.isAfter(orphansSweptAt.plus(OutboxPayloads.ORPHANED_AFTER))) {
+            orphansSweptAt = now;
+            try {
+                payloads.sweepOrphans(1_000);
+            } catch (RuntimeException e) {
+                log.warn("could not sweep orphaned event payloads: {}", e.getMessage());
             }
         }
     }
@@ -204,8 +216,13 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return 0;
         }
+        // payloads kept beside the documents (OutboxPayloads), in one look-up
+        Map<String, String> beside = payloads.load(claimed.values().stream().flatMap(List::stream)
+                .filter(m -> m.payload() == null).map(OutboxMessage::eventId).toList());
         Map<Object, List<CompletableFuture<?>>> inFlight = new LinkedHashMap<>();
-        claimed.forEach((id, messages) -> inFlight.put(id, messages.stream().map(this::publish).toList()));
+        claimed.forEach((id, messages) -> inFlight.put(id, messages.stream()
+                .<CompletableFuture<?>>map(m -> publish(m, beside)).toList()));
+        List<String> sentFromBeside = new ArrayList<>();
         Instant deadline = clock.instant().plus(sendTimeout);
         Instant renewAt = clock.instant().plus(lease.dividedBy(2));
         BulkOperations clearing = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
@@ -233,6 +250,9 @@ public class OutboxRelay implements SmartLifecycle {
                     parkedEvents.incrementAndGet();
                 } else {
                     sent++;
+                    if (message.payload() == null) {
+                        sentFromBeside.add(message.eventId());
+                    }
                 }
                 done.add(message.eventId());
             }
@@ -249,6 +269,7 @@ public class OutboxRelay implements SmartLifecycle {
             clearing.updateOne(Query.query(Criteria.where("_id").is(entry.getKey())), clear);
         }
         clearing.execute();
+        payloads.remove(sentFromBeside);
         return sent;
     }
 
@@ -326,13 +347,24 @@ public class OutboxRelay implements SmartLifecycle {
                 .toList();
     }
 
-    private CompletableFuture<?> publish(OutboxMessage message) {
-        ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
+    private CompletableFuture<?> publish(OutboxMessage message, Map<String, String> beside) {
+        String payload = message.payload() != null ? message.payload() : beside.get(message.eventId());
+        if (payload == null) {
+            return CompletableFuture.failedFuture(new MissingPayload(message.eventId()));
+        }
+        ProducerRecord<Object, Object> record = new ProducerRecord<>(message.topic(), message.key(), payload);
         record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** An event whose payload was to be kept beside its document and is not there (removed by hand, say). */
+    static final class MissingPayload extends RuntimeException {
+        MissingPayload(String eventId) {
+            super("the payload of event " + eventId + " is not in " + OutboxPayloads.COLLECTION);
         }
     }
 
@@ -377,7 +409,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
                     || t instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
                     || t instanceof org.apache.kafka.common.errors.SerializationException
-                    || t instanceof org.apache.kafka.common.errors.InvalidTopicException) {
+                    || t instanceof org.apache.kafka.common.errors.InvalidTopicException
+                    || t instanceof MissingPayload) {
                 return t;
             }
         }

@@ -77,6 +77,71 @@ class OutboxRelayTest {
     }
 
     @Test
+    void payloadsKeptBesideTheDocumentGoOutAndAreRemovedOrphansAreSweptAfterAnHour() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
+        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
+        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        String enterprise = UUID.randomUUID().toString();
+        OutboxMessage inline = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED,
+                1, "A", "91350100M000100Y43", "350100", "line"), "corr-4");
+        OutboxMessage large = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.UPDATED, 2,
+                "大".repeat(50_000), "91350100M000100Y43", "350100", "line"), "corr-4");
+        OutboxPayloads payloads = new OutboxPayloads(mongo, Clock.systemUTC());
+        List<OutboxMessage> references = payloads.storeBeside("beside", enterprise, List.of(large));
+        assertThat(references).singleElement().satisfies(r -> {
+            assertThat(r.payload()).isNull();
+            assertThat(r.eventId()).isEqualTo(large.eventId());
+        });
+        mongo.insert(new Document("_id", enterprise).append("outbox", List.of(
+                mongo.getConverter().convertToMongoType(inline),
+                mongo.getConverter().convertToMongoType(references.get(0)))), "beside");
+        assertThat(mongo.findById(enterprise, Document.class, "beside").toJson().length())
+                .as("the document holds the reference, not the payload").isLessThan(5_000);
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("beside"), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        assertThat(relay.relay("beside")).isEqualTo(2);
+        assertThat(mongo.findById(large.eventId(), Document.class, OutboxPayloads.COLLECTION))
+                .as("removed once acknowledged").isNull();
+        List<String> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && received.size() < 2) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (enterprise.equals(r.key())) {
+                        received.add(r.value());
+                    }
+                });
+            }
+        }
+        assertThat(received).containsExactly(inline.payload(), large.payload());
+
+        // a payload whose aggregate write failed: nobody names it; swept once it is an hour old, not before
+        String orphanOf = UUID.randomUUID().toString();
+        OutboxMessage orphan = events.message(new EnterpriseChanged(orphanOf, EnterpriseChanged.Change.UPDATED, 2,
+                "C", "91350100M000100Y43", "350100", "line"), "corr-5");
+        payloads.storeBeside("beside", orphanOf, List.of(orphan));
+        // and one still named by a pending outbox
+        String pendingOf = UUID.randomUUID().toString();
+        OutboxMessage pending = events.message(new EnterpriseChanged(pendingOf, EnterpriseChanged.Change.UPDATED, 2,
+                "D", "91350100M000100Y43", "350100", "line"), "corr-6");
+        mongo.insert(new Document("_id", pendingOf).append("outbox", List.of(mongo.getConverter().convertToMongoType(
+                payloads.storeBeside("beside", pendingOf, List.of(pending)).get(0)))), "beside");
+        assertThat(payloads.sweepOrphans(100)).isZero();
+        OutboxPayloads later = new OutboxPayloads(mongo, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)));
+        assertThat(later.sweepOrphans(100)).isEqualTo(1);
+        assertThat(mongo.findById(orphan.eventId(), Document.class, OutboxPayloads.COLLECTION)).isNull();
+        assertThat(mongo.findById(pending.eventId(), Document.class, OutboxPayloads.COLLECTION)).isNotNull();
+    }
+
+    @Test
     void anEventTheBrokerRefusesForGoodIsParkedAndTheRestStillGoOut() {
         MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
         KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
