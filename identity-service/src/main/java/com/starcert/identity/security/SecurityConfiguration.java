@@ -32,7 +32,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,11 +82,42 @@ public class SecurityConfiguration {
                                             registeredClients));
                                 })))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                // a browser that is not signed in goes to the login page, and comes back after it
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                // a browser that is not signed in goes to the login page, and comes back after it; a client that
+                // did not authenticate at the token, introspection or revocation endpoint gets OAuth 2.0's
+                // invalid_client (RFC 6749 §5.2), and any other caller a bearer-token 401 — not a redirect to a
+                // login page (an Accept of */* is not taken for a browser)
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                browsers())
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::clientAuthenticationRequired,
+                                new OrRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/token"),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/introspect"),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/revoke")))
+                        .defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
+                                AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /** Requests that name HTML among what they accept; {@code *}{@code /*} alone does not make a browser. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /** 401 {@code invalid_client}, as a token endpoint answers a client that could not be authenticated. */
+    private static void clientAuthenticationRequired(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"StarCert\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":\"client authentication "
+                + "is required: send the client id and secret (HTTP Basic, or client_id and client_secret in the "
+                + "form)\"}");
     }
 
     @Bean

@@ -68,6 +68,24 @@ class TokenIssuanceTest extends IdentityIntegrationTest {
     }
 
     @Test
+    void aTokenRequestWithoutClientAuthenticationIs401InvalidClientNotARedirectToTheLoginPage() {
+        TestHttp http = http();
+        for (String accept : List.of("*/*", "application/json")) {
+            HttpResponse<String> anonymous = http.postForm("/oauth2/token",
+                    Map.of("grant_type", "client_credentials"), "Accept", accept);
+            assertThat(anonymous.statusCode()).as(accept).isEqualTo(401);
+            assertThat(TestHttp.json(anonymous).get("error").asString()).isEqualTo("invalid_client");
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Basic"));
+        }
+        // the user-info endpoint without a token: a bearer-token 401, no login page either
+        HttpResponse<String> userInfo = http.get("/userinfo", "Accept", "*/*");
+        assertThat(userInfo.statusCode()).isEqualTo(401);
+        assertThat(userInfo.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
     void discoveryNamesTheGatewayAsIssuerAndPublishesTheKeys() {
         TestHttp http = http();
         JsonNode oidc = TestHttp.json(http.get("/.well-known/openid-configuration"));
