@@ -1,7 +1,10 @@
 package com.starcert.certificate.issuance;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,6 +31,8 @@ public class CertificateNumbers {
     static final String COUNTERS = "counters";
 
     private final MongoTemplate mongo;
+    /** The highest number this instance knows to be reserved, per year: where the next search starts. */
+    private final Map<Integer, AtomicLong> lastReserved = new ConcurrentHashMap<>();
 
     public CertificateNumbers(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -35,14 +40,16 @@ public class CertificateNumbers {
                 .unique().named("reservation_unique"));
     }
 
-    /** The number reserved for {@code reservation} (e.g. {@code auditId#revision}), reserving the next one if none. */
+    /**
+     * The number reserved for {@code reservation} (e.g. {@code auditId#revision}), reserving the next one if none.
+     * The first try is the number after the last one this instance knows of, without reading anything: a number
+     * another decision took, or a reservation this decision already holds (a retry), fails the unique insert, and
+     * only then are the reservation and the counter read.
+     */
     public CertificateNumber reserve(int year, String reservation) {
-        CertificateNumber existing = reservedFor(reservation);
-        if (existing != null) {
-            return existing;
-        }
         String counterId = CertificateNumber.PREFIX + "-" + year;
-        long candidate = counter(counterId) + 1;
+        AtomicLong last = lastReserved.computeIfAbsent(year, y -> new AtomicLong(counter(counterId)));
+        long candidate = last.get() + 1;
         while (true) {
             CertificateNumber number = new CertificateNumber(year, candidate);
             try {
@@ -50,19 +57,16 @@ public class CertificateNumbers {
                         .append("sequence", candidate).append("reservation", reservation), COLLECTION);
                 mongo.upsert(Query.query(Criteria.where("_id").is(counterId)), new Update().max("sequence", candidate),
                         COUNTERS);
+                last.accumulateAndGet(candidate, Math::max);
                 return number;
-            } catch (DuplicateKeyException taken) {
+            } catch (org.springframework.dao.DataIntegrityViolationException taken) { // DuplicateKeyException too
                 CertificateNumber mine = reservedFor(reservation);
                 if (mine != null) {
-                    return mine; // a concurrent attempt of the same decision reserved it first
+                    return mine; // reserved by an earlier attempt of the same decision
                 }
-                candidate = Math.max(candidate + 1, counter(counterId) + 1);
-            } catch (org.springframework.dao.DataIntegrityViolationException taken) {
-                CertificateNumber mine = reservedFor(reservation);
-                if (mine != null) {
-                    return mine;
-                }
-                candidate = Math.max(candidate + 1, counter(counterId) + 1);
+                long known = counter(counterId);
+                last.accumulateAndGet(known, Math::max);
+                candidate = Math.max(candidate + 1, known + 1);
             }
         }
     }

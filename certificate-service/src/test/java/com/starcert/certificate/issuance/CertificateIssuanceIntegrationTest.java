@@ -250,6 +250,20 @@ class CertificateIssuanceIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_retried_reservation_keeps_its_number_and_two_instances_leave_no_gap() {
+        CertificateNumbers other = new CertificateNumbers(mongo); // a second instance, knowing nothing yet
+        String first = "retry-" + UUID.randomUUID();
+        CertificateNumber one = numbers.reserve(2096, first);
+        assertThat(numbers.reserve(2096, first)).as("the same decision again").isEqualTo(one);
+        CertificateNumber two = other.reserve(2096, "other-" + UUID.randomUUID());
+        // this instance's next try (one + 1) is taken by the other instance: it moves on, without a gap
+        CertificateNumber three = numbers.reserve(2096, "next-" + UUID.randomUUID());
+        assertThat(other.reserve(2096, first)).as("a retry on the other instance").isEqualTo(one);
+        assertThat(List.of(one.sequence(), two.sequence(), three.sequence()))
+                .containsExactly(one.sequence(), one.sequence() + 1, one.sequence() + 2);
+    }
+
+    @Test
     void the_year_counter_never_hands_out_a_number_twice_under_contention() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {

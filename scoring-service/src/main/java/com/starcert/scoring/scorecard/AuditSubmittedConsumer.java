@@ -19,8 +19,13 @@ class AuditSubmittedConsumer {
         this.scoring = scoring;
     }
 
-    /** One bulk write per poll: a burst of submissions is scored in a few writes, not one each. */
-    @KafkaListener(topics = Topics.AUDIT_SUBMITTED, batch = "true")
+    /**
+     * One bulk write per poll: a burst of submissions is scored in a few writes, not one each.
+     * {@code starcert.scoring.consumers} consumers per instance share the topic's partitions (one enterprise's
+     * submissions and their parts stay on one partition, in order).
+     */
+    @KafkaListener(topics = Topics.AUDIT_SUBMITTED, batch = "true",
+            concurrency = "${starcert.scoring.consumers:2}")
     void onAuditSubmitted(List<ConsumerRecord<String, CloudEvent>> records) {
         scoring.handle(records);
     }
