@@ -297,14 +297,8 @@ class AuditServiceIntegrationTest extends IntegrationTestBase {
     @Test
     void aDecisionArrivingBeforeTheScoreIsKeptAndTheLateScoreIsStored() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        send(enterprise(enterpriseId, 1));
-        awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
-                "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
+        JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "SURVEILLANCE");
         String auditId = audit.get("id").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
 
         send(new CertificationRefused(auditId, 1, enterpriseId, new BigDecimal("65.0"), Band.NOT_CERTIFIED,
                 "below 70", Instant.now()), "certificate-service");

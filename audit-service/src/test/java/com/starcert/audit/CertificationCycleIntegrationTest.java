@@ -66,11 +66,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     @Test
     void aReturnedAuditIsResubmittedAsRevisionTwoAndLateRevisionOneOutcomesChangeNothing() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+        JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "INITIAL");
         String auditId = audit.get("id").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         assertThat(CODEC.data(awaitEvent(Topics.AUDIT_SUBMITTED, auditId, e -> true), AuditSubmitted.class)
                 .revision()).isEqualTo(1);
 
@@ -143,11 +140,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         // returned while the certificate was being issued on it, corrected and resubmitted: certificate-service
         // keeps a decision that changed a certificate and will not decide revision 2, so the audit takes it
         String enterpriseId = UUID.randomUUID().toString();
-        JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+        JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "INITIAL");
         String auditId = audit.get("id").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         send(score(auditId, 1, enterpriseId, "88.0", Band.THREE_STAR, 0), "scoring-service");
         awaitAudit(auditId, a -> a.get("status").asString().equals("SCORED"));
         body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing"))
@@ -169,12 +163,9 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
                         .equals("DECIDED")).hasSize(1));
 
         // the same while still being corrected (returned, not resubmitted)
-        JsonNode other = centralOnlyAudit(UUID.randomUUID().toString(), "INITIAL");
+        JsonNode other = submittedCentralOnlyAudit(UUID.randomUUID().toString(), "INITIAL");
         String otherId = other.get("id").asString();
         String otherEnterprise = other.get("enterpriseId").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", otherId),
-                Map.of("findings", findingsFor(other, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", otherId).with(asLead())).andReturn().getResponse(), 202);
         body(mvc.perform(json(post("/api/audits/{id}/return", otherId), Map.of("reason", "photos missing"))
                 .with(asReviewer())).andReturn().getResponse(), 200);
         send(issued(otherId, 1, otherEnterprise, "SC-RACE2-" + otherId.substring(0, 8)), "certificate-service");
@@ -192,11 +183,8 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
         List<String> enterprises = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String enterpriseId = UUID.randomUUID().toString();
-            JsonNode audit = centralOnlyAudit(enterpriseId, "INITIAL");
+            JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "INITIAL");
             String auditId = audit.get("id").asString();
-            body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                    Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-            body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
             ids.add(auditId);
             enterprises.add(enterpriseId);
         }
@@ -690,13 +678,6 @@ class CertificationCycleIntegrationTest extends IntegrationTestBase {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    JsonNode centralOnlyAudit(String enterpriseId, String type) throws Exception {
-        send(enterprise(enterpriseId, 1));
-        awaitScope(enterpriseId, s -> true);
-        return body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId, "type", type)))
-                .andReturn().getResponse(), 201);
-    }
 
     static Set<String> outlets(JsonNode audit) {
         Set<String> ids = new HashSet<>();

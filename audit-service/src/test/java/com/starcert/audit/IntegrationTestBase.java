@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -202,6 +203,24 @@ abstract class IntegrationTestBase {
 
     static JsonNode last(JsonNode array) {
         return array.get(array.size() - 1);
+    }
+
+    /** An audit of {@code type} planned for a new enterprise without outlets (its central function only). */
+    JsonNode centralOnlyAudit(String enterpriseId, String type) throws Exception {
+        send(enterprise(enterpriseId, 1));
+        awaitScope(enterpriseId, s -> true);
+        return body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId, "type", type)))
+                .andReturn().getResponse(), 201);
+    }
+
+    /** {@link #centralOnlyAudit} with its central findings recorded (all conforming) and submitted; as planned. */
+    JsonNode submittedCentralOnlyAudit(String enterpriseId, String type) throws Exception {
+        JsonNode audit = centralOnlyAudit(enterpriseId, type);
+        String auditId = audit.get("id").asString();
+        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
+                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
+        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
+        return audit;
     }
 
     /** The audit as CB staff see it. */

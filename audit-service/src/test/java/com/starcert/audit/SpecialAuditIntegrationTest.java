@@ -97,14 +97,8 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
     @Test
     void aSuspendingSurveillanceIsDecidedAsSuspended() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        send(enterprise(enterpriseId, 1));
-        awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
-                "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
+        JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "SURVEILLANCE");
         String auditId = audit.get("id").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         // the decision may come before the score: still decided from SUBMITTED
         send(new CertificateStatusChanged("SC-S-" + auditId.substring(0, 8), 1, enterpriseId,
                 CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED, Band.COMPLIANT, "surveillance scored 62.0",
@@ -205,14 +199,8 @@ class SpecialAuditIntegrationTest extends IntegrationTestBase {
     @Test
     void aSurveillanceMaintainedOnARevisionBeforeItsReturnReachedCertificateServiceDecidesTheAudit() throws Exception {
         String enterpriseId = UUID.randomUUID().toString();
-        send(enterprise(enterpriseId, 1));
-        awaitScope(enterpriseId, s -> true);
-        JsonNode audit = body(mvc.perform(plan(Map.of("enterpriseId", enterpriseId,
-                "type", "SURVEILLANCE"))).andReturn().getResponse(), 201);
+        JsonNode audit = submittedCentralOnlyAudit(enterpriseId, "SURVEILLANCE");
         String auditId = audit.get("id").asString();
-        body(mvc.perform(json(put("/api/audits/{id}/findings", auditId),
-                Map.of("findings", findingsFor(audit, "CENTRAL"))).with(asLead())).andReturn().getResponse(), 200);
-        body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);
         body(mvc.perform(json(post("/api/audits/{id}/return", auditId), Map.of("reason", "photos missing"))
                 .with(asReviewer())).andReturn().getResponse(), 200);
         body(mvc.perform(post("/api/audits/{id}/submit", auditId).with(asLead())).andReturn().getResponse(), 202);

@@ -33,14 +33,7 @@ class OperatorRemediesTest extends GatewayTestSupport {
                 .jsonPath("$.services.outlet-service.redriven").isEqualTo(6)
                 .jsonPath("$.services.scoring-service.redriven").isEqualTo(7);
 
-        for (int i = 0; i < SERVICES.size(); i++) {
-            Backend service = SERVICES.get(i);
-            assertThat(service.seen.size()).as(service.name).isEqualTo(before[i] + 1);
-            Backend.Seen seen = service.last();
-            assertThat(seen.method()).isEqualTo("POST");
-            assertThat(seen.path()).isEqualTo("/api/operations/dead-letters/score.computed/redrive");
-            assertThat(seen.header("Authorization")).isEqualTo(bearer(token));
-        }
+        everyServiceWasAskedOnce(before, "/api/operations/dead-letters/score.computed/redrive", token);
     }
 
     @Test
@@ -60,12 +53,17 @@ class OperatorRemediesTest extends GatewayTestSupport {
                 .jsonPath("$.services.outlet-service.resent").isEqualTo(3)
                 .jsonPath("$.services.scoring-service.resent").isEqualTo(4);
 
+        everyServiceWasAskedOnce(before, "/api/operations/outbox/parked/resend", token);
+    }
+
+    /** Each service got one more request since {@code before}: a POST to {@code path} with the operator's token. */
+    private static void everyServiceWasAskedOnce(int[] before, String path, String token) {
         for (int i = 0; i < SERVICES.size(); i++) {
             Backend service = SERVICES.get(i);
             assertThat(service.seen.size()).as(service.name).isEqualTo(before[i] + 1);
             Backend.Seen seen = service.last();
             assertThat(seen.method()).isEqualTo("POST");
-            assertThat(seen.path()).isEqualTo("/api/operations/outbox/parked/resend");
+            assertThat(seen.path()).isEqualTo(path);
             assertThat(seen.header("Authorization")).isEqualTo(bearer(token));
         }
     }

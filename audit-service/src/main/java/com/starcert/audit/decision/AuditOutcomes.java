@@ -43,11 +43,6 @@ public class AuditOutcomes {
     public record Change(Query query, Update update) {
     }
 
-    /** @return true when the event changed the audit */
-    public boolean scored(ScoreComputed e, String by, Instant at) {
-        return apply(scoredChanges(e, by, at)) > 0;
-    }
-
     /**
      * The updates a score makes, tried in order; their conditions exclude each other once one has matched, so at
      * most one changes the audit: held for corrective actions, scored, or a late score for a decision that came
@@ -109,19 +104,11 @@ public class AuditOutcomes {
         return bulk.execute().getModifiedCount();
     }
 
-    public boolean issued(CertificateIssued e, String by, Instant at) {
-        return apply(issuedChanges(e, by, at)) > 0;
-    }
-
     /** Decided by the issue: the revision it was taken on, or (a return came too late) the audit's later one. */
     public List<Change> issuedChanges(CertificateIssued e, String by, Instant at) {
         Decision decision = Decision.of(e);
         return List.of(decided(e.auditId(), e.auditRevision(), decision, by, at, null),
                 decidedBeforeReturn(e.auditId(), e.auditRevision(), decision, e.score(), e.level(), by, at));
-    }
-
-    public boolean refused(CertificationRefused e, String by, Instant at) {
-        return apply(refusedChanges(e, by, at)) > 0;
     }
 
     public List<Change> refusedChanges(CertificationRefused e, String by, Instant at) {

@@ -91,23 +91,6 @@ public class Decisions {
         }
     }
 
-    /** Which of these decisions ({@code auditId:revision}) were returned for correction: one read. */
-    public java.util.Set<String> returned(java.util.Collection<String> ids) {
-        java.util.Set<String> returned = new java.util.HashSet<>();
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("_id");
-        mongo.find(query, org.bson.Document.class, RETURNS).forEach(d -> returned.add(d.getString("_id")));
-        return returned;
-    }
-
-    /** When the corrective actions of these decisions were verified, for those verified: one read. */
-    public java.util.Map<String, Instant> verifiedAt(java.util.Collection<String> ids) {
-        java.util.Map<String, Instant> verified = new java.util.HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), org.bson.Document.class, VERIFICATIONS)
-                .forEach(d -> verified.put(d.getString("_id"), d.getDate("verifiedAt").toInstant()));
-        return verified;
-    }
-
     /** Every decision on these audits: one read. */
     public List<Decision> ofAudits(java.util.Collection<String> auditIds) {
         return mongo.find(Query.query(Criteria.where("auditId").in(auditIds)), Decision.class);

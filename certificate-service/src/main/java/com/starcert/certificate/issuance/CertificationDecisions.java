@@ -135,8 +135,10 @@ public class CertificationDecisions {
         }
         AuditResult audit = AuditResult.of(score);
         List<String> extra = new ArrayList<>();
-        Optional<Instant> verified = lookups.verifiedAt(Decision.idOf(score.auditId(), score.revision()));
-        if (verified.isPresent() && audit.specialDeductions() > 0) {
+        // only special deductions wait for corrective actions
+        Optional<Instant> verified = audit.specialDeductions() > 0
+                ? lookups.verifiedAt(Decision.idOf(score.auditId(), score.revision())) : Optional.empty();
+        if (verified.isPresent()) {
             // the verification arrived before the score (different topics): nothing left to wait for
             audit = new AuditResult(audit.type(), audit.score(), 0, audit.outstanding());
             extra.add(score.specialDeductions() + " special deduction(s): corrective actions verified at "

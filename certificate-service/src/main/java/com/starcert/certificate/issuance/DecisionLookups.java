@@ -19,9 +19,10 @@ import com.starcert.contracts.ScoreComputed;
 /**
  * What a decision reads before it is taken: whether its revision was returned or its corrective actions verified,
  * the audit's latest decision, the certificate the audit already changed and the enterprise's certificate in
- * force. {@link #direct} reads each when asked; {@link #forPoll} reads them for a whole poll of scores in five
- * queries, and reads afresh for an enterprise once a decision of the same poll has been taken for it (its
- * certificates may have changed).
+ * force. {@link #direct} reads each when asked; {@link #forPoll} reads the decisions and certificates for a whole
+ * poll of scores in two queries, and reads afresh for an enterprise once a decision of the same poll has been taken
+ * for it (its certificates may have changed). Returns and verifications are always read when asked: they come from
+ * other topics at any moment, and one recorded while the poll is being decided must still count.
  */
 class DecisionLookups {
 
@@ -70,8 +71,6 @@ class DecisionLookups {
         private static final Comparator<Certificate> NEWEST_FIRST = Comparator.comparing(Certificate::validFrom)
                 .thenComparing(Certificate::number).reversed();
 
-        private final Set<String> returned;
-        private final Map<String, Instant> verified;
         private final Map<String, Decision> latest = new HashMap<>();
         private final Map<String, List<Certificate>> certificatesOf = new HashMap<>();
         private final Set<String> changedSince = new HashSet<>();
@@ -79,32 +78,18 @@ class DecisionLookups {
 
         Prefetched(Decisions decisions, Certificates certificates, List<ScoreComputed> scores) {
             super(decisions, certificates);
-            List<String> ids = scores.stream().map(s -> Decision.idOf(s.auditId(), s.revision())).toList();
             Set<String> auditIds = new HashSet<>();
             Set<String> enterpriseIds = new HashSet<>();
             scores.forEach(s -> {
                 auditIds.add(s.auditId());
                 enterpriseIds.add(s.enterpriseId());
             });
-            returned = decisions.returned(ids);
-            verified = decisions.verifiedAt(ids);
             for (Decision d : decisions.ofAudits(auditIds)) {
                 latest.merge(d.auditId(), d, (a, b) -> a.auditRevision() >= b.auditRevision() ? a : b);
             }
             for (Certificate c : certificates.ofEnterprises(enterpriseIds)) {
                 certificatesOf.computeIfAbsent(c.enterpriseId(), e -> new java.util.ArrayList<>()).add(c);
             }
-        }
-
-        @Override
-        boolean returned(String decisionId) {
-            return returned.contains(decisionId) || super.returned(decisionId);
-        }
-
-        @Override
-        Optional<Instant> verifiedAt(String decisionId) {
-            Instant at = verified.get(decisionId);
-            return at != null ? Optional.of(at) : super.verifiedAt(decisionId);
         }
 
         @Override

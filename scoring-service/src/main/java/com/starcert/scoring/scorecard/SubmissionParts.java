@@ -1,5 +1,6 @@
 package com.starcert.scoring.scorecard;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +33,12 @@ class SubmissionParts {
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final Clock clock;
 
-    SubmissionParts(MongoTemplate mongo, EventCodec codec) {
+    SubmissionParts(MongoTemplate mongo, EventCodec codec, Clock clock) {
         this.mongo = mongo;
         this.codec = codec;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +50,7 @@ class SubmissionParts {
         mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update()
                 .setOnInsert("auditId", part.auditId()).setOnInsert("revision", part.revision())
                 .setOnInsert("part", part.part()).setOnInsert("parts", part.parts())
-                .setOnInsert("event", codec.write(event)).setOnInsert("receivedAt", Instant.now()), Part.class);
+                .setOnInsert("event", codec.write(event)).setOnInsert("receivedAt", clock.instant()), Part.class);
         Query ofSubmission = Query.query(Criteria.where("auditId").is(part.auditId())
                 .and("revision").is(part.revision()));
         // counted first: the parts themselves (up to the part size each) are read once, when all are here

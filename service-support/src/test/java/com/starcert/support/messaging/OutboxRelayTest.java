@@ -33,16 +33,48 @@ class OutboxRelayTest {
 
     private final Infrastructure infra = SharedTestInfrastructure.get();
     private final EventCodec codec = new EventCodec();
+    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")),
+            "relay-test");
+    private final OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
 
-    @Test
-    void publishesPendingEventsKeyedByEnterpriseAndRemovesThem() {
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
-        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+    /** A producer to the test broker, with these settings on top of acks=all and the services' serialisers. */
+    private KafkaTemplate<Object, Object> kafka(Map<String, Object> settings) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
-        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class));
+        config.putAll(settings);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    private OutboxRelay relay(KafkaTemplate<Object, Object> kafka, String collection) {
+        return new OutboxRelay(mongo, kafka, List.of(collection), Clock.systemUTC(), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 10);
+    }
+
+    /** The first {@code count} enterprise.changed records keyed by {@code enterprise}, read within 30 s. */
+    private List<ConsumerRecord<String, String>> published(String enterprise, int count) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && seen.size() < count) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (enterprise.equals(r.key())) {
+                        seen.add(r);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void publishesPendingEventsKeyedByEnterpriseAndRemovesThem() {
+        KafkaTemplate<Object, Object> kafka = kafka(Map.of());
         String enterprise = UUID.randomUUID().toString();
         OutboxMessage first = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED, 1,
                 "A", "91350100M000100Y43", "350100", "line"), "corr-1");
@@ -53,24 +85,12 @@ class OutboxRelayTest {
         mongo.insert(aggregate, "aggregates");
         mongo.insert(new Document("_id", "nothing-pending").append("outbox", List.of()), "aggregates");
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("aggregates"), Clock.systemUTC(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay relay = relay(kafka, "aggregates");
         assertThat(relay.relay("aggregates")).isEqualTo(2);
         assertThat(relay.relay("aggregates")).isZero();
         assertThat(mongo.findById(enterprise, Document.class, "aggregates").getList("outbox", Object.class)).isEmpty();
 
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && seen.stream().filter(r -> enterprise.equals(r.key())).count() < 2) {
-                consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
-            }
-        }
-        List<CloudEvent> mine = seen.stream().filter(r -> enterprise.equals(r.key()))
-                .map(r -> codec.read(r.value())).toList();
+        List<CloudEvent> mine = published(enterprise, 2).stream().map(r -> codec.read(r.value())).toList();
         assertThat(mine).extracting(CloudEvent::id).containsExactly(first.eventId(), second.eventId());
         assertThat(mine.get(0).correlationid()).isEqualTo("corr-1");
         assertThat(codec.data(mine.get(1), EnterpriseChanged.class).name()).isEqualTo("B");
@@ -78,13 +98,7 @@ class OutboxRelayTest {
 
     @Test
     void payloadsKeptBesideTheDocumentGoOutAndAreRemovedOrphansAreSweptAfterAnHour() {
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
-        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
-        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        KafkaTemplate<Object, Object> kafka = kafka(Map.of());
         String enterprise = UUID.randomUUID().toString();
         OutboxMessage inline = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED,
                 1, "A", "91350100M000100Y43", "350100", "line"), "corr-4");
@@ -102,26 +116,12 @@ class OutboxRelayTest {
         assertThat(mongo.findById(enterprise, Document.class, "beside").toJson().length())
                 .as("the document holds the reference, not the payload").isLessThan(5_000);
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("beside"), Clock.systemUTC(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay relay = relay(kafka, "beside");
         assertThat(relay.relay("beside")).isEqualTo(2);
         assertThat(mongo.findById(large.eventId(), Document.class, OutboxPayloads.COLLECTION))
                 .as("removed once acknowledged").isNull();
-        List<String> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && received.size() < 2) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (enterprise.equals(r.key())) {
-                        received.add(r.value());
-                    }
-                });
-            }
-        }
-        assertThat(received).containsExactly(inline.payload(), large.payload());
+        assertThat(published(enterprise, 2)).extracting(ConsumerRecord::value)
+                .containsExactly(inline.payload(), large.payload());
 
         // a payload whose aggregate write failed: nobody names it; swept once it is an hour old, not before
         String orphanOf = UUID.randomUUID().toString();
@@ -143,14 +143,8 @@ class OutboxRelayTest {
 
     @Test
     void anEventTheBrokerRefusesForGoodIsParkedAndTheRestStillGoOut() {
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
-        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000, // stands for the broker's message size limit
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
-        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        // stands for the broker's message size limit
+        KafkaTemplate<Object, Object> kafka = kafka(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000));
         String enterprise = UUID.randomUUID().toString();
         OutboxMessage tooLarge = events.message(new EnterpriseChanged(enterprise,
                 EnterpriseChanged.Change.REGISTERED, 1, "A".repeat(10_000), "91350100M000100Y43", "350100", "line"),
@@ -161,8 +155,7 @@ class OutboxRelayTest {
                 mongo.getConverter().convertToMongoType(tooLarge), mongo.getConverter().convertToMongoType(after))),
                 "parking");
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("parking"), Clock.systemUTC(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay relay = relay(kafka, "parking");
         assertThat(relay.relay("parking")).as("the event after it went out").isEqualTo(1);
         Document stored = mongo.findById(enterprise, Document.class, "parking");
         assertThat(stored.getList("outbox", Object.class)).isEmpty();
@@ -182,13 +175,7 @@ class OutboxRelayTest {
                 .containsExactly(tooLarge.eventId());
 
         // the operator removes the cause (a larger limit here) and puts it back: it goes out, nothing stays parked
-        KafkaTemplate<Object, Object> larger = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
-        OutboxRelay fixed = new OutboxRelay(mongo, larger, List.of("parking"), Clock.systemUTC(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay fixed = relay(kafka(Map.of()), "parking");
         OutboxRelay.Resend resend = fixed.resendParked();
         assertThat(resend.resent()).isEqualTo(1);
         stored = mongo.findById(enterprise, Document.class, "parking");
@@ -202,16 +189,9 @@ class OutboxRelayTest {
 
     @Test
     void aLargeEventGoesOutCompressed() {
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(infra.mongoUri("relay-test")), "relay-test");
         // the services' producer settings (MessagingAutoConfiguration): up to 8 MB an event, lz4-compressed
-        KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class)));
-        OutboxEvents events = new OutboxEvents(codec, "/starcert/test", Clock.systemUTC());
+        KafkaTemplate<Object, Object> kafka = kafka(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
         String enterprise = UUID.randomUUID().toString();
         String name = "华星电器售后服务网点".repeat(300_000); // about 9 MB of UTF-8 before compression
         OutboxMessage large = events.message(new EnterpriseChanged(enterprise, EnterpriseChanged.Change.REGISTERED, 1,
@@ -219,26 +199,11 @@ class OutboxRelayTest {
         mongo.insert(new Document("_id", enterprise).append("outbox", List.of(
                 mongo.getConverter().convertToMongoType(large))), "large");
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, List.of("large"), Clock.systemUTC(),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), 10);
+        OutboxRelay relay = relay(kafka, "large");
         assertThat(relay.relay("large")).isEqualTo(1);
         assertThat(relay.parkedEvents()).isZero();
 
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", infra.kafkaBootstrapServers(), "group.id", UUID.randomUUID().toString(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENTERPRISE_CHANGED));
-            long deadline = System.currentTimeMillis() + 30_000;
-            ConsumerRecord<String, String> found = null;
-            while (found == null && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (enterprise.equals(r.key())) {
-                        found = r;
-                    }
-                }
-            }
-            assertThat(found).isNotNull();
-            assertThat(codec.data(codec.read(found.value()), EnterpriseChanged.class).name()).hasSize(2_000_000);
-        }
+        assertThat(published(enterprise, 1)).singleElement().satisfies(found -> assertThat(
+                codec.data(codec.read(found.value()), EnterpriseChanged.class).name()).hasSize(2_000_000));
     }
 }
