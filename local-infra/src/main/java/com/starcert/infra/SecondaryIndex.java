@@ -31,6 +31,8 @@ import de.bwaldvogel.mongo.bson.Document;
 final class SecondaryIndex<P> extends Index<P> {
 
     private final String field;
+    /** The document's field the indexed path starts in ({@code outbox} for {@code outbox.eventId}). */
+    private final String topField;
     /** Extracts the first field's values the way the server's own indexes do (dotted paths, arrays). */
     private final Index<P> firstField;
     private final Map<KeyValue, Set<P>> byValue = new HashMap<>();
@@ -40,6 +42,7 @@ final class SecondaryIndex<P> extends Index<P> {
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
+        this.topField = field.split("\\.", 2)[0];
         this.firstField = new EmptyIndex<>(name, List.of(keys.get(0)));
     }
 
@@ -178,6 +181,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
+        if (field.equals("_id") || java.util.Objects.equals(oldDocument.get(topField), newDocument.get(topField))) {
+            return; // _id never changes; nor can the indexed values when the field's top-level value is the same
+        }
         Set<KeyValue> values = values(newDocument);
         if (values.equals(valuesOf.get(position))) {
             return; // most updates leave the indexed field alone (and _id never changes)

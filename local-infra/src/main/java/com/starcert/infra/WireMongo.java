@@ -9,7 +9,11 @@ import java.util.List;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -91,12 +95,7 @@ public final class WireMongo implements AutoCloseable {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                     // no data-size statistics: they encode every updated document twice, a fifth of the store's work
-                    return withIdNarrowing(new MemoryCollection(this, collectionName, options, cursorRegistry) {
-                        @Override
-                        protected boolean tracksDataSize() {
-                            return false;
-                        }
-                    });
+                    return withIdNarrowing(new LeanMemoryCollection(this, collectionName, options, cursorRegistry));
                 }
 
                 @Override
@@ -111,6 +110,51 @@ public final class WireMongo implements AutoCloseable {
                     return narrowed(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
                 }
             };
+        }
+    }
+
+    /** Memory collection without data-size statistics and with the {@link LeanUpdates lean update}. */
+    static final class LeanMemoryCollection extends MemoryCollection {
+
+        private final LeanUpdates.Store<Integer> store = new LeanUpdates.Store<>() {
+            @Override
+            public Iterable<Document> matching(Document selector) {
+                return queryDocuments(selector, null, 0, 0, 0, null);
+            }
+
+            @Override
+            public String idField() {
+                return getIdField();
+            }
+
+            @Override
+            public Integer positionOf(Document document) {
+                return findDocumentPosition(document);
+            }
+
+            @Override
+            public void written(Integer position, Document document) {
+                // the stored document was changed in place
+            }
+        };
+
+        LeanMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        // no data-size statistics: they encode every updated document twice, a fifth of the store's work
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean multi, boolean upsert, Oplog oplog) {
+            if (!LeanUpdates.handles(update, upsert)) {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            }
+            return LeanUpdates.update(this, store, selector, update, arrayFilters, multi, oplog);
         }
     }
 
